@@ -1,0 +1,20 @@
+package org.telehealth.events;
+
+/**
+ * The Kafka topics of the platform. Each is described in docs/architecture.md (event catalog): who
+ * produces, who consumes, and which record key keeps related events in order.
+ */
+public final class Topics {
+
+    /** Appointment lifecycle from scheduling-service; key: appointment id. */
+    public static final String APPOINTMENTS = "telehealth.appointments";
+    /** What happens in a visit, from signaling-service; key: visit (appointment) id. */
+    public static final String VISITS = "telehealth.visits";
+    /** Media sessions and instance load reports from media-service; key: room id or instance id. */
+    public static final String MEDIA = "telehealth.media";
+    /** Recording requests and outcomes; key: visit id. */
+    public static final String RECORDINGS = "telehealth.recordings";
+
+    private Topics() {
+    }
+}
