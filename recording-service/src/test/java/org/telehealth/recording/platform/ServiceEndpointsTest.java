@@ -1,0 +1,20 @@
+package org.telehealth.recording.platform;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.telehealth.infra.testing.KafkaTestResource;
+import org.telehealth.infra.testing.OperationalEndpointsContract;
+import org.telehealth.infra.testing.PostgresTestResource;
+import org.telehealth.infra.testing.TokenIssuerTestResource;
+
+@QuarkusTest
+@WithTestResource(PostgresTestResource.class)
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(TokenIssuerTestResource.class)
+class ServiceEndpointsTest extends OperationalEndpointsContract {
+
+    @Override
+    protected String[] requiredReadinessChecks() {
+        return new String[] {"Reactive PostgreSQL connections health check", "Kafka connection health check"};
+    }
+}
