@@ -94,6 +94,10 @@ public final class KafkaBroker implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kafka exited with code " + process.exitValue() + "; see " + logFile);
             }
+            if (!acceptsConnections()) {
+                sleep(Duration.ofMillis(300));
+                continue;
+            }
             try (Admin admin = Admin.create(config)) {
                 admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                 return;
@@ -105,6 +109,16 @@ public final class KafkaBroker implements AutoCloseable {
         throw new IllegalStateException("Kafka did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s; see " + logFile);
     }
 
+    /** Probing the port first keeps the admin client from logging a warning per refused attempt. */
+    private boolean acceptsConnections() {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static List<String> command(Path config) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> command = new ArrayList<>();
@@ -113,6 +127,7 @@ public final class KafkaBroker implements AutoCloseable {
         command.add("-Xmx512m");
         command.add("-XX:+UseSerialGC");
         command.add("-Djava.awt.headless=true");
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(KafkaBrokerMain.class.getName());

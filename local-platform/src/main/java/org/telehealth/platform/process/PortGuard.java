@@ -1,0 +1,34 @@
+package org.telehealth.platform.process;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.util.Map;
+import org.telehealth.platform.PlatformException;
+
+/** Refuses to start anything while a port the platform needs is taken, naming the port and its use. */
+public final class PortGuard {
+
+    private PortGuard() {
+    }
+
+    public static void requireFree(Map<String, Integer> portsByOwner) {
+        portsByOwner.forEach((owner, port) -> {
+            if (!isFree(port)) {
+                throw new PlatformException("port " + port + " (" + owner + ") is already in use; stop what uses it"
+                        + " or set TELEHEALTH_PORT_OFFSET to shift every port");
+            }
+        });
+    }
+
+    static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getByName("localhost"), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
