@@ -24,7 +24,7 @@ public final class PortGuard {
 
     static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            socket.setReuseAddress(true); // as the servers do: a closed connection in TIME_WAIT must not count as taken
             socket.bind(new InetSocketAddress(InetAddress.getByName("localhost"), port));
             return true;
         } catch (IOException e) {

@@ -1,0 +1,293 @@
+package org.telehealth.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.telehealth.platform.keycloak.KeycloakLogin;
+
+/**
+ * Runs {@code ./telehealth up} as a user would, from the built repo, and checks what the README
+ * promises: the READY line, every service ready, Keycloak tokens with the demo users' roles, Kafka
+ * delivering a record, a clean stop that leaves no process behind, and data kept across a restart.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformIT {
+
+    private static final Path REPO = Path.of(System.getProperty("telehealth.repo", "..")).toAbsolutePath().normalize();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
+    private static final int PORT_OFFSET = 1000;
+    private static final Ports PORTS = Ports.withOffset(PORT_OFFSET);
+    private static final String PROBE_TOPIC = "platform-it-probe";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    @Order(1)
+    void shouldRunTheWholePlatformStopCleanlyAndKeepItsDataAcrossARestart() throws Exception {
+        Path data = Files.createTempDirectory(REPO.resolve("local-platform/target"), "platform-it-");
+        String probe = "probe-" + UUID.randomUUID();
+
+        try (RunningPlatform platform = RunningPlatform.start(data)) {
+            Map<String, String> ready = platform.urls();
+            assertThat(ready.keySet()).containsExactly("scheduling", "signaling", "media", "recording", "keycloak", "kafka");
+            for (String service : List.of("scheduling", "signaling", "media", "recording")) {
+                HttpResponse<String> health = get(ready.get(service) + "/q/health/ready", null);
+                assertThat(health.statusCode()).as(service).isEqualTo(200);
+                assertThat(json.readTree(health.body()).path("status").asText()).as(service).isEqualTo("UP");
+            }
+
+            String doctorToken = login(ready, "doctor.alice");
+            assertThat(realmRoles(doctorToken)).contains("doctor").doesNotContain("admin", "patient");
+            JsonNode me = json.readTree(get(ready.get("scheduling") + "/api/me", doctorToken).body());
+            assertThat(me.path("username").asText()).isEqualTo("doctor.alice");
+            assertThat(me.path("roles").toString()).isEqualTo("[\"doctor\"]");
+            assertThat(realmRoles(login(ready, "patient.carol"))).contains("patient").doesNotContain("doctor");
+            assertThat(get(ready.get("scheduling") + "/api/me", null).statusCode()).isEqualTo(401);
+
+            produce(ready.get("kafka"), probe);
+            assertThat(consume(ready.get("kafka"), "first-" + probe)).contains(probe);
+
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
+                    "scheduling", "scheduling-demo-only"); Statement s = db.createStatement()) {
+                s.execute("create table if not exists platform_it_probe(value text)");
+                s.execute("insert into platform_it_probe values ('" + probe + "')");
+            }
+
+            List<ProcessHandle> tree = platform.processTree();
+            assertThat(tree).hasSizeGreaterThanOrEqualTo(6); // Keycloak, Kafka, four services
+            int exit = platform.stop();
+
+            assertThat(exit).as("exit code after SIGTERM").isIn(0, 130, 143);
+            assertThat(tree).allSatisfy(p -> assertThat(p.isAlive()).as("process " + p.pid() + " " + p.info().command()).isFalse());
+            assertThat(Files.exists(data.resolve("postgres/postmaster.pid"))).as("PostgreSQL stopped").isFalse();
+            assertThat(listening(PORTS.postgres())).isFalse();
+            assertThat(platform.output()).contains("stopped");
+        }
+
+        try (RunningPlatform again = RunningPlatform.start(data)) {
+            Map<String, String> ready = again.urls();
+            assertThat(consume(ready.get("kafka"), "second-" + probe)).contains(probe);
+            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
+                    "scheduling", "scheduling-demo-only"); Statement s = db.createStatement();
+                    ResultSet rows = s.executeQuery("select value from platform_it_probe")) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getString(1)).isEqualTo(probe);
+            }
+            assertThat(realmRoles(login(ready, "doctor.bob"))).contains("doctor");
+            again.stop();
+        }
+    }
+
+    @Test
+    @Order(2)
+    void shouldRefuseToStartOnATakenPortWithOneClearLine() throws Exception {
+        Path data = Files.createTempDirectory(REPO.resolve("local-platform/target"), "platform-it-port-");
+        try (ServerSocket taken = new ServerSocket(PORTS.scheduling(), 1, InetAddress.getByName("localhost"))) {
+            Process up = command(data, "up").start();
+
+            assertThat(up.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stderr = new String(up.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(up.exitValue()).isEqualTo(1);
+            assertThat(stderr.strip()).isEqualTo("error: port " + PORTS.scheduling() + " (scheduling-service) is already in use;"
+                    + " stop what uses it or set TELEHEALTH_PORT_OFFSET to shift every port");
+            assertThat(listening(PORTS.kafka())).isFalse();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void shouldRefuseAJavaOlderThan17() throws Exception {
+        Path fakeJdk = Files.createTempDirectory(REPO.resolve("local-platform/target"), "old-jdk-");
+        Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\n");
+        assertThat(java.toFile().setExecutable(true)).isTrue();
+        ProcessBuilder builder = command(fakeJdk.resolve("data"), "up");
+        builder.environment().put("JAVA_HOME", fakeJdk.toString());
+
+        Process up = builder.start();
+
+        assertThat(up.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(up.exitValue()).isEqualTo(1);
+        assertThat(new String(up.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).strip())
+                .isEqualTo("error: Java 17 or newer is required; " + java + " is version 11.0.22");
+    }
+
+    private static ProcessBuilder command(Path data, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(REPO.resolve("telehealth").toString());
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(REPO.toFile());
+        builder.environment().put("TELEHEALTH_DATA", data.toString());
+        builder.environment().put("TELEHEALTH_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        builder.environment().put("TELEHEALTH_SKIP_BUILD", "1");
+        return builder;
+    }
+
+    private String login(Map<String, String> ready, String user) {
+        return new KeycloakLogin(URI.create(ready.get("keycloak")), URI.create(ready.get("scheduling") + "/")).accessToken(user, "demo");
+    }
+
+    private List<String> realmRoles(String token) throws IOException {
+        JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
+        List<String> roles = new ArrayList<>();
+        claims.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
+        return roles;
+    }
+
+    private HttpResponse<String> get(String url, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void produce(String bootstrap, String value) throws Exception {
+        try (var producer = new KafkaProducer<String, String>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+            producer.send(new ProducerRecord<>(PROBE_TOPIC, "key", value)).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> consume(String bootstrap, String group) {
+        try (var consumer = new KafkaConsumer<String, String>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, group, ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(PROBE_TOPIC));
+            List<String> values = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (values.isEmpty() && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    values.add(record.value());
+                }
+            }
+            return values;
+        }
+    }
+
+    private static boolean listening(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** {@code ./telehealth up} running in the background, its output collected. */
+    private static final class RunningPlatform implements AutoCloseable {
+
+        private final Process process;
+        private final StringBuffer output = new StringBuffer();
+        private final CompletableFuture<String> readyLine = new CompletableFuture<>();
+        private final CompletableFuture<Void> outputEnded = new CompletableFuture<>();
+
+        private RunningPlatform(Process process) {
+            this.process = process;
+            Thread reader = new Thread(() -> {
+                try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                    for (String line; (line = lines.readLine()) != null; ) {
+                        output.append(line).append('\n');
+                        if (line.startsWith("READY ")) {
+                            readyLine.complete(line);
+                        }
+                    }
+                } catch (IOException ignored) {
+                    // the process ended
+                }
+                readyLine.completeExceptionally(new AssertionError("no READY line; output:\n" + output));
+                outputEnded.complete(null);
+            }, "platform-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        static RunningPlatform start(Path data) throws IOException {
+            return new RunningPlatform(command(data, "up").redirectErrorStream(true).start());
+        }
+
+        Map<String, String> urls() throws Exception {
+            String line = readyLine.get(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+            Map<String, String> urls = new LinkedHashMap<>();
+            for (String pair : line.substring("READY ".length()).split(" ")) {
+                String[] nameAndUrl = pair.split("=", 2);
+                urls.put(nameAndUrl[0], nameAndUrl[1]);
+            }
+            return urls;
+        }
+
+        List<ProcessHandle> processTree() {
+            List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+            tree.add(process.toHandle());
+            return tree;
+        }
+
+        int stop() throws Exception {
+            // SIGTERM, as a service manager would send; Process.destroy() would also close our end of its output
+            process.toHandle().destroy();
+            if (!process.waitFor(90, TimeUnit.SECONDS)) {
+                throw new AssertionError("the platform did not stop within 90 s; output:\n" + output);
+            }
+            outputEnded.get(10, TimeUnit.SECONDS);
+            return process.exitValue();
+        }
+
+        String output() {
+            return output.toString();
+        }
+
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                List<ProcessHandle> tree = processTree();
+                process.destroy();
+                try {
+                    process.waitFor(90, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                tree.forEach(ProcessHandle::destroyForcibly);
+            }
+        }
+    }
+}
