@@ -1,7 +1,11 @@
 package org.telehealth.platform;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.telehealth.platform.keycloak.KeycloakLogin;
@@ -33,9 +37,23 @@ public final class TelehealthCli {
         } catch (PlatformException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
-        } catch (RuntimeException e) {
-            System.err.println("error: unexpected failure: " + e);
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("error: unexpected failure: " + e + " (details in " + writeCrashReport(e) + ")");
             System.exit(1);
+        }
+    }
+
+    /** The stack trace goes to a file for whoever debugs the launcher, not to the person running it. */
+    private static String writeCrashReport(Throwable failure) {
+        try {
+            Path report = settings().logs().resolve("telehealth-crash.log");
+            Files.createDirectories(report.getParent());
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            Files.writeString(report, trace.toString());
+            return report.toString();
+        } catch (RuntimeException | IOException e) {
+            return "no report: " + e.getMessage();
         }
     }
 

@@ -15,6 +15,6 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
 
     @Override
     protected String[] requiredReadinessChecks() {
-        return new String[] {"Reactive PostgreSQL connections health check", "Kafka connection health check"};
+        return new String[] {"Reactive PostgreSQL connections health check", "Kafka broker"};
     }
 }

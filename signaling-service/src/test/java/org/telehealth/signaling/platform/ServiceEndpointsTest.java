@@ -13,6 +13,6 @@ class ServiceEndpointsTest extends OperationalEndpointsContract {
 
     @Override
     protected String[] requiredReadinessChecks() {
-        return new String[] {"Kafka connection health check"};
+        return new String[] {"Kafka broker"};
     }
 }
