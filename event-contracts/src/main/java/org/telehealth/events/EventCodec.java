@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /**
@@ -82,7 +83,7 @@ public final class EventCodec {
         try {
             return envelope(UUID.fromString(requiredText(node, "id")), type, version,
                     Instant.parse(requiredText(node, "occurredAt")), json.treeToValue(data, recordType));
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException | JsonProcessingException e) {
+        } catch (IllegalArgumentException | DateTimeParseException | JsonProcessingException e) {
             throw new MalformedEventException("event " + type + " v" + version + " is malformed: " + e.getMessage(), e);
         }
     }

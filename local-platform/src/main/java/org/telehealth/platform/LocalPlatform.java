@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.telehealth.infra.kafka.KafkaBroker;
 import org.telehealth.infra.postgres.DatabaseProvisioner;
 import org.telehealth.infra.postgres.PostgresEndpoint;
@@ -38,7 +39,7 @@ public final class LocalPlatform implements AutoCloseable {
     private final PlatformSettings settings;
     private final Progress progress;
     private final Deque<AutoCloseable> running = new ArrayDeque<>();
-    private final List<ChildProcess> monitored = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<ChildProcess> monitored = new CopyOnWriteArrayList<>();
     private final HttpReadiness readiness = new HttpReadiness();
     private boolean closed;
 

@@ -1,5 +1,6 @@
 package org.telehealth.platform;
 
+import java.net.InetSocketAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -207,7 +208,7 @@ class PlatformIT {
 
     private static boolean listening(int port) {
         try (Socket socket = new Socket()) {
-            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+            socket.connect(new InetSocketAddress("localhost", port), 500);
             return true;
         } catch (IOException e) {
             return false;

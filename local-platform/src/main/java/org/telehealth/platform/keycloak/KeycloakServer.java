@@ -8,8 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -68,9 +70,9 @@ public final class KeycloakServer {
         return baseUrl(port).resolve("/realms/" + REALM + "/.well-known/openid-configuration");
     }
 
-    private java.util.Optional<Path> findHome() {
+    private Optional<Path> findHome() {
         if (!Files.isDirectory(installDirectory)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try (Stream<Path> children = Files.list(installDirectory)) {
             return children.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst();
@@ -135,7 +137,7 @@ public final class KeycloakServer {
             return;
         }
         try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(p);
             }
         }

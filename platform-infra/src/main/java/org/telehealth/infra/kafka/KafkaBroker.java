@@ -3,6 +3,8 @@ package org.telehealth.infra.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -111,8 +113,8 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Probing the port first keeps the admin client from logging a warning per refused attempt. */
     private boolean acceptsConnections() {
-        try (java.net.Socket socket = new java.net.Socket()) {
-            socket.connect(new java.net.InetSocketAddress("localhost", port), 500);
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("localhost", port), 500);
             return true;
         } catch (IOException e) {
             return false;
