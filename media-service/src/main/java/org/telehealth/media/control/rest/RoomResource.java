@@ -1,0 +1,99 @@
+package org.telehealth.media.control.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.telehealth.media.control.ControlException;
+import org.telehealth.media.control.NegotiationService;
+import org.telehealth.media.room.Participant;
+import org.telehealth.media.room.RoomRegistry;
+import org.telehealth.media.session.MediaSession;
+
+/**
+ * The control interface signaling-service drives (service token with the {@code service} role):
+ * open and close rooms, add and remove participants, and answer a participant's SDP offer. Room
+ * and participant ids are opaque to the SFU; they are checked for shape only.
+ */
+@Path("/api/rooms/{roomId}")
+@RolesAllowed("service")
+public class RoomResource {
+
+    static final String ID = "[A-Za-z0-9_-]{1,64}";
+    static final String APPLICATION_SDP = "application/sdp";
+
+    private final RoomRegistry rooms;
+    private final NegotiationService negotiation;
+
+    public RoomResource(RoomRegistry rooms, NegotiationService negotiation) {
+        this.rooms = rooms;
+        this.negotiation = negotiation;
+    }
+
+    @PUT
+    @Operation(summary = "Open a room (idempotent)")
+    public void open(@PathParam("roomId") @Pattern(regexp = ID) String roomId) {
+        rooms.open(roomId);
+    }
+
+    @DELETE
+    @Operation(summary = "Close a room and end every participant's media")
+    public void close(@PathParam("roomId") @Pattern(regexp = ID) String roomId) {
+        rooms.close(roomId);
+    }
+
+    @PUT
+    @Path("/participants/{participantId}")
+    @Operation(summary = "Add a participant to a room (idempotent)")
+    public void join(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId) {
+        rooms.join(roomId, participantId);
+    }
+
+    @DELETE
+    @Path("/participants/{participantId}")
+    @Operation(summary = "Remove a participant and end their media")
+    public void leave(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId) {
+        rooms.leave(roomId, participantId);
+    }
+
+    @POST
+    @Path("/participants/{participantId}/sdp-offers")
+    @Consumes(APPLICATION_SDP)
+    @Produces(APPLICATION_SDP)
+    @Operation(summary = "Answer the participant's SDP offer; the answer carries the SFU's ICE and DTLS parameters")
+    public String negotiate(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId, String offer) {
+        return negotiation.answer(participant(roomId, participantId), offer == null ? "" : offer);
+    }
+
+    @GET
+    @Path("/participants/{participantId}/stats")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Transport state and counters of the participant's media")
+    public ParticipantStats stats(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId) {
+        MediaSession session = participant(roomId, participantId).session();
+        return new ParticipantStats(session.isConnected(), session.stats().rtpPackets(), session.stats().rtpBytes(),
+                session.stats().rtcpPackets(), session.stats().dropped());
+    }
+
+    private Participant participant(String roomId, String participantId) {
+        return rooms.room(roomId).flatMap(room -> room.participant(participantId))
+                .orElseThrow(() -> ControlException.notFound("no participant " + participantId + " in room " + roomId));
+    }
+
+    /** What the stats endpoint returns. */
+    public record ParticipantStats(boolean connected, long rtpPacketsReceived, long rtpBytesReceived, long rtcpPacketsReceived,
+            long packetsDropped) {
+    }
+}

@@ -1,0 +1,48 @@
+package org.telehealth.media.room;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A visit's media room: the participants whose streams the SFU forwards to each other. Rooms are
+ * created and closed by signaling through the control API; a room holds at most
+ * {@link #MAX_PARTICIPANTS}.
+ */
+public final class Room {
+
+    /** Doctor, patient, interpreter, family: a visit is small. The cap bounds one room's cost. */
+    public static final int MAX_PARTICIPANTS = 8;
+
+    private final String id;
+    private final Map<String, Participant> participants = new ConcurrentHashMap<>();
+
+    Room(String id) {
+        this.id = id;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Optional<Participant> participant(String participantId) {
+        return Optional.ofNullable(participants.get(participantId));
+    }
+
+    public Collection<Participant> participants() {
+        return participants.values();
+    }
+
+    synchronized boolean add(Participant participant) {
+        if (participants.size() >= MAX_PARTICIPANTS && !participants.containsKey(participant.id())) {
+            return false;
+        }
+        participants.putIfAbsent(participant.id(), participant);
+        return true;
+    }
+
+    Optional<Participant> remove(String participantId) {
+        return Optional.ofNullable(participants.remove(participantId));
+    }
+}

@@ -1,0 +1,75 @@
+package org.telehealth.media.room;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.telehealth.media.control.ControlException;
+import org.telehealth.media.session.MediaTransport;
+
+/**
+ * The rooms of this instance. Creating a room or a participant twice is harmless (signaling may
+ * retry); removing a participant closes its media session, closing a room removes everyone.
+ */
+@ApplicationScoped
+public class RoomRegistry {
+
+    /** Rooms one instance accepts; beyond it signaling must place rooms elsewhere. */
+    public static final int MAX_ROOMS = 500;
+
+    private final MediaTransport transport;
+    private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+
+    public RoomRegistry(MediaTransport transport) {
+        this.transport = transport;
+    }
+
+    public synchronized Room open(String roomId) {
+        Room existing = rooms.get(roomId);
+        if (existing != null) {
+            return existing;
+        }
+        if (rooms.size() >= MAX_ROOMS) {
+            throw ControlException.unavailable("this media instance is full (" + MAX_ROOMS + " rooms)");
+        }
+        Room room = new Room(roomId);
+        rooms.put(roomId, room);
+        return room;
+    }
+
+    public Optional<Room> room(String roomId) {
+        return Optional.ofNullable(rooms.get(roomId));
+    }
+
+    public Participant join(String roomId, String participantId) {
+        Room room = room(roomId).orElseThrow(() -> ControlException.notFound("no room " + roomId));
+        Optional<Participant> existing = room.participant(participantId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Participant participant = new Participant(participantId, transport.newSession(roomId + "/" + participantId));
+        if (!room.add(participant)) {
+            transport.closeSession(participant.session());
+            throw ControlException.conflict("room " + roomId + " is full (" + Room.MAX_PARTICIPANTS + " participants)");
+        }
+        return room.participant(participantId).orElseThrow();
+    }
+
+    public void leave(String roomId, String participantId) {
+        room(roomId).flatMap(room -> room.remove(participantId)).ifPresent(p -> transport.closeSession(p.session()));
+    }
+
+    public void close(String roomId) {
+        Room room = rooms.remove(roomId);
+        if (room != null) {
+            for (Participant participant : room.participants()) {
+                room.remove(participant.id());
+                transport.closeSession(participant.session());
+            }
+        }
+    }
+
+    public int size() {
+        return rooms.size();
+    }
+}

@@ -1,0 +1,67 @@
+package org.telehealth.media.control.rest;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.net.URL;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.telehealth.infra.testing.ChromiumBrowser;
+import org.telehealth.infra.testing.KafkaTestResource;
+import org.telehealth.infra.testing.TestTokens;
+import org.telehealth.infra.testing.TokenIssuerTestResource;
+
+/**
+ * A real Chromium publishes its fake camera and microphone to the SFU: ICE-lite, DTLS and SRTP with
+ * a real browser, through the control API as signaling will drive it.
+ */
+@QuarkusTest
+@WithTestResource(KafkaTestResource.class)
+@WithTestResource(TokenIssuerTestResource.class)
+class SfuBrowserTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestHTTPResource("/sfu-test/publish.html")
+    URL page;
+
+    @Test
+    void shouldReceiveAndDecryptTheMediaAChromiumPublishes() throws Exception {
+        assumeTrue(ChromiumBrowser.available(), "chromium and chromedriver are not installed");
+        String token = TestTokens.forUser("signaling-service", "service");
+        try (ChromiumBrowser chromium = ChromiumBrowser.start()) {
+            chromium.open(page.toString());
+
+            JsonNode state = chromium.executeAsync(Duration.ofSeconds(30),
+                    "const done = arguments[arguments.length - 1];"
+                            + "publish(arguments[0], 'room1', 'alice').then(done, e => done('error: ' + e.message));",
+                    token);
+            assertThat(state.asText()).isEqualTo("connected");
+
+            long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+            JsonNode stats;
+            do {
+                Thread.sleep(500);
+                stats = JSON.readTree(given().auth().oauth2(token)
+                        .get("/api/rooms/room1/participants/alice/stats").then().statusCode(200).extract().asString());
+            } while (stats.path("rtpPacketsReceived").asLong() < 200 && System.nanoTime() < deadline);
+
+            assertThat(stats.path("connected").asBoolean()).isTrue();
+            assertThat(stats.path("rtpPacketsReceived").asLong()).isGreaterThanOrEqualTo(200);
+            assertThat(stats.path("rtpBytesReceived").asLong()).isGreaterThan(200L * 12);
+            System.out.println("SFU received from Chromium: " + stats);
+            JsonNode sent = chromium.executeAsync(Duration.ofSeconds(10),
+                    "const done = arguments[arguments.length - 1]; sentPackets().then(done);");
+            assertThat(sent.path("audio").asLong()).isPositive();
+            assertThat(sent.path("video").asLong()).isPositive();
+        } finally {
+            given().auth().oauth2(token).delete("/api/rooms/room1").then().statusCode(204);
+        }
+    }
+}
