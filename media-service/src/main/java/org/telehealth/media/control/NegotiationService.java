@@ -2,33 +2,61 @@ package org.telehealth.media.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import org.telehealth.media.room.Forwarder;
 import org.telehealth.media.room.Participant;
+import org.telehealth.media.room.PublishedTrack;
 import org.telehealth.media.sdp.AnswerBuilder;
+import org.telehealth.media.sdp.Direction;
+import org.telehealth.media.sdp.HeaderExtension;
 import org.telehealth.media.sdp.HostCandidate;
 import org.telehealth.media.sdp.LocalEndpoint;
 import org.telehealth.media.sdp.MalformedSdpException;
+import org.telehealth.media.sdp.MediaKind;
+import org.telehealth.media.sdp.Msid;
 import org.telehealth.media.sdp.Offer;
 import org.telehealth.media.sdp.OfferReader;
+import org.telehealth.media.sdp.OfferedMedia;
+import org.telehealth.media.sdp.OutgoingTrack;
 import org.telehealth.media.sdp.SdpParser;
+import org.telehealth.media.sdp.Ssrc;
+import org.telehealth.media.sdp.SsrcGroup;
 import org.telehealth.media.sdp.UnacceptableOfferException;
 import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
 
 /**
- * Answers a participant's SDP offer: checks it, tells the participant's media session whom to
- * expect (ICE ufrag, DTLS fingerprint), and builds the SFU's answer with this instance's ICE
- * credentials, certificate fingerprint and host candidate. A bad offer changes nothing.
+ * Answers a participant's SDP offer. The browser is always the offerer: its sending sections are
+ * the tracks it publishes; its receiving sections get the other participants' tracks, audio to
+ * audio and video to video, in the order participants joined. The answer carries this instance's
+ * ICE credentials, certificate fingerprint and host candidate; the participant's media session
+ * learns whom to expect. A bad offer is refused and changes nothing.
  */
 @ApplicationScoped
 public class NegotiationService {
 
+    /** Extensions whose values name the sender's own SDP sections: meaningless to other browsers. */
+    private static final Set<String> PRIVATE_EXTENSIONS = Set.of(HeaderExtension.MID, HeaderExtension.RTP_STREAM_ID,
+            HeaderExtension.REPAIRED_RTP_STREAM_ID);
+
     private final MediaTransport transport;
+    private final Forwarder forwarder;
     private final long sessionId = new SecureRandom().nextLong() & Long.MAX_VALUE;
 
-    public NegotiationService(MediaTransport transport) {
+    public NegotiationService(MediaTransport transport, Forwarder forwarder) {
         this.transport = transport;
+        this.forwarder = forwarder;
     }
 
     public String answer(Participant participant, String offerSdp) {
@@ -40,16 +68,76 @@ public class NegotiationService {
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
+        List<PublishedTrack> published = publishedTracks(offer);
+        Map<String, PublishedTrack> received = assignReceivedTracks(participant, offer);
+        Map<String, OutgoingTrack> outgoing = new HashMap<>();
+        received.forEach((mid, track) -> outgoing.put(mid, track.asOutgoing()));
+
         MediaSession session = participant.session();
-        LocalEndpoint local = new LocalEndpoint(sessionId, session.localIce(), transport.identity().fingerprint(),
-                List.of(new HostCandidate(transport.advertisedAddress().getAddress(), transport.advertisedAddress().getPort())));
         String answer;
         try {
-            answer = new AnswerBuilder(local).answer(offer, session.nextSdpVersion(), Map.of()).sdp();
+            answer = new AnswerBuilder(localEndpoint(session)).answer(offer, session.nextSdpVersion(), outgoing).sdp();
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
+        participant.negotiated(new Participant.Negotiated(published, received, privateExtensionIds(offer)));
         session.expectPeer(new MediaSession.PeerIdentity(offer.iceCredentials().ufrag(), offer.fingerprint()));
+        session.connected().thenRun(() -> forwarder.requestKeyframes(participant));
         return answer;
+    }
+
+    private LocalEndpoint localEndpoint(MediaSession session) {
+        return new LocalEndpoint(sessionId, session.localIce(), transport.identity().fingerprint(),
+                List.of(new HostCandidate(transport.advertisedAddress().getAddress(), transport.advertisedAddress().getPort())));
+    }
+
+    private static List<PublishedTrack> publishedTracks(Offer offer) {
+        List<PublishedTrack> tracks = new ArrayList<>();
+        for (OfferedMedia media : offer.media()) {
+            boolean sends = media.direction() == Direction.SENDONLY || media.direction() == Direction.SENDRECV;
+            if (!media.enabled() || !sends || media.kind() == MediaKind.OTHER || media.ssrcs().isEmpty()) {
+                continue; // simulcast by rid only (no a=ssrc) is not forwarded yet
+            }
+            List<SsrcGroup> fid = media.ssrcGroups(SsrcGroup.FID);
+            long ssrc = fid.isEmpty() ? media.ssrcs().get(0).id() : fid.get(0).ssrcs().get(0);
+            OptionalLong rtx = fid.isEmpty() || fid.get(0).ssrcs().size() < 2
+                    ? OptionalLong.empty() : OptionalLong.of(fid.get(0).ssrcs().get(1));
+            String cname = media.ssrcs().stream().map(Ssrc::cname).flatMap(Optional::stream).findFirst()
+                    .orElse("telehealth");
+            Msid msid = media.msids().isEmpty() ? Msid.of("-", "track-" + ssrc) : media.msids().get(0);
+            tracks.add(new PublishedTrack(media.kind(), ssrc, rtx, cname, msid.streamId(), msid.trackId().orElse("track-" + ssrc)));
+        }
+        return tracks;
+    }
+
+    private static Map<String, PublishedTrack> assignReceivedTracks(Participant receiver, Offer offer) {
+        Map<MediaKind, Deque<PublishedTrack>> available = new EnumMap<>(MediaKind.class);
+        receiver.room().participants().stream()
+                .filter(other -> other != receiver)
+                .sorted(Comparator.comparing(Participant::id))
+                .flatMap(other -> other.negotiated().published().stream())
+                .forEach(track -> available.computeIfAbsent(track.kind(), k -> new ArrayDeque<>()).add(track));
+        Map<String, PublishedTrack> assigned = new HashMap<>();
+        for (OfferedMedia media : offer.media()) {
+            if (media.enabled() && media.direction() == Direction.RECVONLY) {
+                Deque<PublishedTrack> candidates = available.get(media.kind());
+                if (candidates != null && !candidates.isEmpty()) {
+                    assigned.put(media.mid(), candidates.poll());
+                }
+            }
+        }
+        return assigned;
+    }
+
+    private static List<Integer> privateExtensionIds(Offer offer) {
+        Set<Integer> ids = new LinkedHashSet<>();
+        for (OfferedMedia media : offer.media()) {
+            for (HeaderExtension extension : media.headerExtensions()) {
+                if (PRIVATE_EXTENSIONS.contains(extension.uri())) {
+                    ids.add(extension.id());
+                }
+            }
+        }
+        return List.copyOf(ids);
     }
 }

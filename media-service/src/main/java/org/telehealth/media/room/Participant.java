@@ -1,7 +1,67 @@
 package org.telehealth.media.room;
 
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.telehealth.media.session.MediaSession;
 
-/** A participant of a room as the SFU knows them: an id given by signaling and their media session. */
-public record Participant(String id, MediaSession session) {
+/**
+ * A participant of a room as the SFU knows them: their media session, the tracks they publish, the
+ * tracks of others they receive (by the mid of the browser's receiving section), and the header
+ * extension ids whose values name the browser's own sections and must not reach other browsers.
+ * The negotiation state is replaced as a whole at each offer/answer.
+ */
+public final class Participant {
+
+    private final String id;
+    private final Room room;
+    private final MediaSession session;
+    private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), List.of());
+
+    /** What the last offer/answer settled. */
+    public record Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
+            List<Integer> privateExtensionIds) {
+
+        public Negotiated {
+            published = List.copyOf(published);
+            receivedByMid = Map.copyOf(receivedByMid);
+            privateExtensionIds = List.copyOf(privateExtensionIds);
+        }
+    }
+
+    Participant(String id, Room room, MediaSession session) {
+        this.id = id;
+        this.room = room;
+        this.session = session;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Room room() {
+        return room;
+    }
+
+    public MediaSession session() {
+        return session;
+    }
+
+    public Negotiated negotiated() {
+        return negotiated;
+    }
+
+    public void negotiated(Negotiated settled) {
+        this.negotiated = settled;
+    }
+
+    /** The published track a packet of this SSRC belongs to. */
+    public Optional<PublishedTrack> publishedTrack(long ssrc) {
+        return negotiated.published().stream().filter(t -> t.carries(ssrc)).findFirst();
+    }
+
+    /** Whether this participant receives the track that carries packets of {@code ssrc}. */
+    public boolean receives(long ssrc) {
+        return negotiated.receivedByMid().values().stream().anyMatch(t -> t.carries(ssrc));
+    }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.telehealth.media.control.ControlException;
+import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
 
 /**
@@ -19,6 +20,7 @@ public class RoomRegistry {
 
     private final MediaTransport transport;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
+    private final Map<MediaSession, Participant> bySession = new ConcurrentHashMap<>();
 
     public RoomRegistry(MediaTransport transport) {
         this.transport = transport;
@@ -47,16 +49,22 @@ public class RoomRegistry {
         if (existing.isPresent()) {
             return existing.get();
         }
-        Participant participant = new Participant(participantId, transport.newSession(roomId + "/" + participantId));
+        Participant participant = new Participant(participantId, room, transport.newSession(roomId + "/" + participantId));
         if (!room.add(participant)) {
             transport.closeSession(participant.session());
             throw ControlException.conflict("room " + roomId + " is full (" + Room.MAX_PARTICIPANTS + " participants)");
         }
-        return room.participant(participantId).orElseThrow();
+        Participant joined = room.participant(participantId).orElseThrow();
+        if (joined == participant) {
+            bySession.put(participant.session(), participant);
+        } else {
+            transport.closeSession(participant.session()); // lost a race with an identical join
+        }
+        return joined;
     }
 
     public void leave(String roomId, String participantId) {
-        room(roomId).flatMap(room -> room.remove(participantId)).ifPresent(p -> transport.closeSession(p.session()));
+        room(roomId).flatMap(room -> room.remove(participantId)).ifPresent(this::end);
     }
 
     public void close(String roomId) {
@@ -64,9 +72,19 @@ public class RoomRegistry {
         if (room != null) {
             for (Participant participant : room.participants()) {
                 room.remove(participant.id());
-                transport.closeSession(participant.session());
+                end(participant);
             }
         }
+    }
+
+    /** The participant whose media arrives on {@code session}. */
+    public Optional<Participant> participantOf(MediaSession session) {
+        return Optional.ofNullable(bySession.get(session));
+    }
+
+    private void end(Participant participant) {
+        bySession.remove(participant.session());
+        transport.closeSession(participant.session());
     }
 
     public int size() {

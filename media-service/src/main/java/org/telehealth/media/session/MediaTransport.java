@@ -33,6 +33,7 @@ public class MediaTransport {
     });
     private volatile UdpMediaSocket socket;
     private volatile InboundDatagramRouter router;
+    private volatile InboundDatagramRouter.MediaSink sink = (from, packet, rtcp) -> { };
 
     public MediaTransport(MediaTransportConfig config) {
         this.config = config;
@@ -61,6 +62,11 @@ public class MediaTransport {
         session.close();
     }
 
+    /** Where decrypted media goes: the room forwarder, set once it exists (it depends on the rooms). */
+    public void deliverMediaTo(InboundDatagramRouter.MediaSink sink) {
+        this.sink = sink;
+    }
+
     public DtlsIdentity identity() {
         return identity;
     }
@@ -85,7 +91,7 @@ public class MediaTransport {
             return;
         }
         try {
-            router = new InboundDatagramRouter(directory, (from, packet, rtcp) -> { });
+            router = new InboundDatagramRouter(directory, (from, packet, rtcp) -> sink.accept(from, packet, rtcp));
             socket = UdpMediaSocket.open(new InetSocketAddress(InetAddress.getByName(config.bindAddress()), config.port()),
                     config.socketBufferBytes(), router);
         } catch (IOException e) {

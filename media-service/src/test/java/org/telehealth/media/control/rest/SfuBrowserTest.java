@@ -57,11 +57,43 @@ class SfuBrowserTest {
             assertThat(stats.path("rtpBytesReceived").asLong()).isGreaterThan(200L * 12);
             System.out.println("SFU received from Chromium: " + stats);
             JsonNode sent = chromium.executeAsync(Duration.ofSeconds(10),
-                    "const done = arguments[arguments.length - 1]; sentPackets().then(done);");
+                    "const done = arguments[arguments.length - 1]; sentPackets('alice').then(done);");
             assertThat(sent.path("audio").asLong()).isPositive();
             assertThat(sent.path("video").asLong()).isPositive();
         } finally {
             given().auth().oauth2(token).delete("/api/rooms/room1").then().statusCode(204);
+        }
+    }
+
+    @Test
+    void shouldForwardOneParticipantsCameraAndMicrophoneToAnother() throws Exception {
+        assumeTrue(ChromiumBrowser.available(), "chromium and chromedriver are not installed");
+        String token = TestTokens.forUser("signaling-service", "service");
+        try (ChromiumBrowser chromium = ChromiumBrowser.start()) {
+            chromium.open(page.toString());
+            String connect = "const done = arguments[arguments.length - 1];"
+                    + "%s(arguments[0], 'visit2', arguments[1]).then(done, e => done('error: ' + e.message));";
+            assertThat(chromium.executeAsync(Duration.ofSeconds(30), connect.formatted("publish"), token, "doctor").asText())
+                    .isEqualTo("connected");
+            assertThat(chromium.executeAsync(Duration.ofSeconds(30), connect.formatted("subscribe"), token, "patient").asText())
+                    .isEqualTo("connected");
+
+            JsonNode received;
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            do {
+                Thread.sleep(500);
+                received = chromium.executeAsync(Duration.ofSeconds(10),
+                        "const done = arguments[arguments.length - 1]; receivedMedia('patient').then(done);");
+            } while ((received.path("video").path("framesDecoded").asLong() < 20
+                    || received.path("audio").path("samples").asLong() == 0) && System.nanoTime() < deadline);
+
+            System.out.println("patient received through the SFU: " + received);
+            assertThat(received.path("video").path("framesDecoded").asLong()).isGreaterThanOrEqualTo(20);
+            assertThat(received.path("audio").path("packets").asLong()).isGreaterThan(50);
+            assertThat(received.path("audio").path("samples").asLong()).isPositive();
+            assertThat(received.path("video").path("lost").asLong()).isLessThan(received.path("video").path("packets").asLong() / 20 + 1);
+        } finally {
+            given().auth().oauth2(token).delete("/api/rooms/visit2").then().statusCode(204);
         }
     }
 }
