@@ -1,9 +1,13 @@
 package org.telehealth.media.room;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.telehealth.media.control.ControlException;
 import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
@@ -22,8 +26,32 @@ public class RoomRegistry {
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Map<MediaSession, Participant> bySession = new ConcurrentHashMap<>();
 
+    private final ScheduledExecutorService consentSweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "media-consent-sweeper");
+        thread.setDaemon(true);
+        return thread;
+    });
+
     public RoomRegistry(MediaTransport transport) {
         this.transport = transport;
+        consentSweeper.scheduleWithFixedDelay(this::removeParticipantsWithoutConsent, 5, 5, TimeUnit.SECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        consentSweeper.shutdownNow();
+    }
+
+    /** Removes participants whose browsers stopped consenting to media, or never connected. */
+    void removeParticipantsWithoutConsent() {
+        long now = System.nanoTime();
+        for (Room room : rooms.values()) {
+            for (Participant participant : room.participants()) {
+                if (participant.session().consentLapsed(now)) {
+                    leave(room.id(), participant.id());
+                }
+            }
+        }
     }
 
     public synchronized Room open(String roomId) {

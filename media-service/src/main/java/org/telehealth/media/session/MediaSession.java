@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -29,6 +30,10 @@ public final class MediaSession {
 
     /** Addresses a participant may validate (host, srflx, relay of both IP versions, with room). */
     static final int MAX_VALIDATED_ADDRESSES = 8;
+    /** RFC 7675: without a successful check for this long, the peer no longer consents to media. */
+    static final long CONSENT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** A participant whose browser never completes a check within this time has failed to connect. */
+    static final long CONNECT_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
@@ -44,7 +49,9 @@ public final class MediaSession {
     private final MediaSessionStats stats = new MediaSessionStats();
     private volatile PeerIdentity peer;
     private volatile InetSocketAddress selected;
-    private volatile long lastConsentNanos = System.nanoTime();
+    private final long createdNanos = System.nanoTime();
+    private volatile long lastConsentNanos;
+    private volatile boolean consented;
     private final AtomicLong sdpVersion = new AtomicLong();
     private volatile boolean closed;
 
@@ -88,9 +95,12 @@ public final class MediaSession {
         return srtp.isDone() && !srtp.isCompletedExceptionally();
     }
 
-    /** Nanotime of the last authenticated connectivity check (RFC 7675 consent). */
-    public long lastConsentNanos() {
-        return lastConsentNanos;
+    /**
+     * Whether the session should end at {@code nowNanos}: its browser stopped answering for
+     * consent (RFC 7675), or never completed a connectivity check at all.
+     */
+    public boolean consentLapsed(long nowNanos) {
+        return consented ? nowNanos - lastConsentNanos > CONSENT_TIMEOUT_NANOS : nowNanos - createdNanos > CONNECT_TIMEOUT_NANOS;
     }
 
     /** The o= line version of the next answer: it grows with each negotiation (RFC 8866 §5.2). */
@@ -121,13 +131,16 @@ public final class MediaSession {
             }
             validated.add(from);
             lastConsentNanos = System.nanoTime();
+            consented = true;
             if (accepted.useCandidate() || selected == null) {
                 selected = from;
             }
             sender.send(accepted.response(), 0, accepted.response().length, from);
             return true;
         }
-        if (outcome instanceof BindingOutcome.Rejected rejected) {
+        if (outcome instanceof BindingOutcome.Rejected rejected && validated.contains(from)) {
+            // Error answers go only where a check once succeeded: anyone who read the ufrag in the
+            // SDP could otherwise bounce 401s off the SFU at a spoofed address.
             sender.send(rejected.response(), 0, rejected.response().length, from);
         }
         stats.droppedStun();
