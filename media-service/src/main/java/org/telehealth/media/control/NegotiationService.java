@@ -110,20 +110,35 @@ public class NegotiationService {
         return tracks;
     }
 
+    /**
+     * Gives each of the browser's receiving sections a track of another participant. A section keeps
+     * the track it had while that track is still published, so renegotiating never swaps streams
+     * under the browser; new sections get the tracks nobody assigned yet, in join order.
+     */
     private static Map<String, PublishedTrack> assignReceivedTracks(Participant receiver, Offer offer) {
-        Map<MediaKind, Deque<PublishedTrack>> available = new EnumMap<>(MediaKind.class);
-        receiver.room().participants().stream()
+        List<PublishedTrack> published = receiver.room().participants().stream()
                 .filter(other -> other != receiver)
                 .sorted(Comparator.comparing(Participant::id))
                 .flatMap(other -> other.negotiated().published().stream())
-                .forEach(track -> available.computeIfAbsent(track.kind(), k -> new ArrayDeque<>()).add(track));
+                .toList();
+        Map<String, PublishedTrack> previous = receiver.negotiated().receivedByMid();
         Map<String, PublishedTrack> assigned = new HashMap<>();
-        for (OfferedMedia media : offer.media()) {
-            if (media.enabled() && media.direction() == Direction.RECVONLY) {
-                Deque<PublishedTrack> candidates = available.get(media.kind());
-                if (candidates != null && !candidates.isEmpty()) {
-                    assigned.put(media.mid(), candidates.poll());
-                }
+        List<OfferedMedia> receiving = offer.media().stream()
+                .filter(media -> media.enabled() && media.direction() == Direction.RECVONLY)
+                .toList();
+        for (OfferedMedia media : receiving) {
+            PublishedTrack kept = previous.get(media.mid());
+            if (kept != null && published.contains(kept)) {
+                assigned.put(media.mid(), kept);
+            }
+        }
+        Map<MediaKind, Deque<PublishedTrack>> available = new EnumMap<>(MediaKind.class);
+        published.stream().filter(track -> !assigned.containsValue(track))
+                .forEach(track -> available.computeIfAbsent(track.kind(), k -> new ArrayDeque<>()).add(track));
+        for (OfferedMedia media : receiving) {
+            Deque<PublishedTrack> candidates = available.get(media.kind());
+            if (!assigned.containsKey(media.mid()) && candidates != null && !candidates.isEmpty()) {
+                assigned.put(media.mid(), candidates.poll());
             }
         }
         return assigned;

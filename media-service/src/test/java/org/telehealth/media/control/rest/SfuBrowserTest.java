@@ -11,6 +11,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.telehealth.infra.testing.ChromiumBrowser;
 import org.telehealth.infra.testing.KafkaTestResource;
@@ -95,5 +96,71 @@ class SfuBrowserTest {
         } finally {
             given().auth().oauth2(token).delete("/api/rooms/visit2").then().statusCode(204);
         }
+    }
+
+    @Test
+    void shouldLetThreeParticipantsSeeAndHearEachOtherAndGoOnWhenOneLeaves() throws Exception {
+        assumeTrue(ChromiumBrowser.available(), "chromium and chromedriver are not installed");
+        String token = TestTokens.forUser("signaling-service", "service");
+        List<String> everyone = List.of("doctor", "patient", "interpreter");
+        try (ChromiumBrowser chromium = ChromiumBrowser.start()) {
+            chromium.open(page.toString());
+            for (String participant : everyone) {
+                assertThat(call(chromium, "join(arguments[0], 'visit3', arguments[1])", token, participant).asText()).isEqualTo("connected");
+            }
+            for (String participant : everyone) {
+                assertThat(call(chromium, "receive(arguments[0], 2, 2)", participant).asText()).isEqualTo("renegotiated");
+            }
+
+            for (String participant : everyone) {
+                JsonNode byMid = awaitMedia(chromium, participant, 15);
+                assertThat(receiving(byMid, "video", 15)).as(participant + " decodes both others' video: " + byMid).isEqualTo(2);
+                assertThat(receiving(byMid, "audio", 1)).as(participant + " hears both others: " + byMid).isEqualTo(2);
+            }
+
+            assertThat(call(chromium, "leave(arguments[0])", "interpreter").asText()).isEqualTo("left");
+            JsonNode before = call(chromium, "receivedByMid(arguments[0])", "doctor");
+            Thread.sleep(2000);
+            JsonNode after = call(chromium, "receivedByMid(arguments[0])", "doctor");
+            int stillFlowing = 0;
+            for (var mids = after.fieldNames(); mids.hasNext(); ) {
+                String mid = mids.next();
+                if (after.path(mid).path("kind").asText().equals("video")
+                        && after.path(mid).path("framesDecoded").asLong() > before.path(mid).path("framesDecoded").asLong() + 10) {
+                    stillFlowing++;
+                }
+            }
+            assertThat(stillFlowing).as("the doctor still decodes the patient's video after the interpreter left: " + after)
+                    .isEqualTo(1);
+        } finally {
+            given().auth().oauth2(token).delete("/api/rooms/visit3").then().statusCode(204);
+        }
+    }
+
+    private static JsonNode call(ChromiumBrowser chromium, String expression, Object... args) throws Exception {
+        return chromium.executeAsync(Duration.ofSeconds(30), "const done = arguments[arguments.length - 1];"
+                + "Promise.resolve().then(() => " + expression + ").then(done, e => done('error: ' + e.message));", args);
+    }
+
+    private static JsonNode awaitMedia(ChromiumBrowser chromium, String participant, long frames) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(25).toNanos();
+        JsonNode byMid;
+        do {
+            Thread.sleep(500);
+            byMid = call(chromium, "receivedByMid(arguments[0])", participant);
+        } while ((receiving(byMid, "video", frames) < 2 || receiving(byMid, "audio", 1) < 2) && System.nanoTime() < deadline);
+        return byMid;
+    }
+
+    /** Receiving sections of this kind that decoded at least {@code minimum} frames (video) or samples (audio). */
+    private static int receiving(JsonNode byMid, String kind, long minimum) {
+        int count = 0;
+        for (JsonNode section : byMid) {
+            long progress = kind.equals("video") ? section.path("framesDecoded").asLong() : section.path("samples").asLong();
+            if (section.path("kind").asText().equals(kind) && progress >= minimum) {
+                count++;
+            }
+        }
+        return count;
     }
 }
