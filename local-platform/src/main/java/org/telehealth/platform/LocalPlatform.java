@@ -51,10 +51,11 @@ public final class LocalPlatform implements AutoCloseable {
     public List<PlatformService> services() {
         Ports ports = settings.ports();
         return List.of(
-                new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling")),
-                new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty()),
-                new PlatformService("media-service", "media-service", ports.media(), Optional.empty()),
-                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording")));
+                new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"), Map.of()),
+                new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
+                new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
+                        Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
+                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));
     }
 
     /** Starts everything and returns the line that tells scripts and people where each part listens. */
@@ -62,6 +63,7 @@ public final class LocalPlatform implements AutoCloseable {
         Ports ports = settings.ports();
         claimDataDirectory();
         PortGuard.requireFree(ports.byOwner(settings.externalPostgres().isEmpty()));
+        PortGuard.requireFreeUdp(ports.udpByOwner());
 
         KeycloakServer keycloak = new KeycloakServer(
                 settings.repository().resolve("local-platform/target/keycloak/keycloak-quarkus-dist.zip"),

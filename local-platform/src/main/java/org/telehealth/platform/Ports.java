@@ -8,17 +8,22 @@ import java.util.Map;
  * open; {@code TELEHEALTH_PORT_OFFSET} shifts them all, to run a second copy beside the first.
  */
 public record Ports(int postgres, int kafka, int kafkaController, int keycloak, int keycloakManagement,
-        int scheduling, int signaling, int media, int recording) {
+        int scheduling, int signaling, int media, int recording, int mediaUdp) {
 
     public static Ports withOffset(int offset) {
         if (offset < 0 || offset > 20000) {
             throw new PlatformException("TELEHEALTH_PORT_OFFSET must be between 0 and 20000, was " + offset);
         }
         return new Ports(15432 + offset, 19092 + offset, 19093 + offset, 8180 + offset, 8190 + offset,
-                8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset);
+                8081 + offset, 8082 + offset, 8083 + offset, 8084 + offset, 10000 + offset);
     }
 
-    /** Every port with the name of what listens on it, in start order. */
+    /** UDP ports with what listens on them: the media-service's one port for all media. */
+    public Map<String, Integer> udpByOwner() {
+        return Map.of("media-service media", mediaUdp);
+    }
+
+    /** Every TCP port with the name of what listens on it, in start order. */
     public Map<String, Integer> byOwner(boolean embeddedPostgres) {
         Map<String, Integer> owners = new LinkedHashMap<>();
         if (embeddedPostgres) {

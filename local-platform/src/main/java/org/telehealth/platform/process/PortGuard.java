@@ -1,6 +1,7 @@
 package org.telehealth.platform.process;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -17,6 +18,17 @@ public final class PortGuard {
         portsByOwner.forEach((owner, port) -> {
             if (!isFree(port)) {
                 throw new PlatformException("port " + port + " (" + owner + ") is already in use; stop what uses it"
+                        + " or set TELEHEALTH_PORT_OFFSET to shift every port");
+            }
+        });
+    }
+
+    public static void requireFreeUdp(Map<String, Integer> portsByOwner) {
+        portsByOwner.forEach((owner, port) -> {
+            try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName("localhost"), port))) {
+                socket.getLocalPort();
+            } catch (IOException e) {
+                throw new PlatformException("UDP port " + port + " (" + owner + ") is already in use; stop what uses it"
                         + " or set TELEHEALTH_PORT_OFFSET to shift every port");
             }
         });

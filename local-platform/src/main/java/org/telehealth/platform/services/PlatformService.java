@@ -1,12 +1,14 @@
 package org.telehealth.platform.services;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * One of the platform's Quarkus services as the launcher runs it: its module folder (where
- * {@code target/quarkus-app} is built), its HTTP port and, if it has one, its database.
+ * {@code target/quarkus-app} is built), its HTTP port, its database if it has one, and settings of
+ * its own (system properties) that the local platform chooses, such as the media UDP port.
  */
-public record PlatformService(String name, String module, int port, Optional<String> database) {
+public record PlatformService(String name, String module, int port, Optional<String> database, Map<String, String> settings) {
 
     /** The short name used in the READY line, e.g. {@code scheduling} for {@code scheduling-service}. */
     public String shortName() {

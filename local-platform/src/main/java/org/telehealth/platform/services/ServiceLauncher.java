@@ -46,6 +46,7 @@ public final class ServiceLauncher {
                 "-Dquarkus.datasource.username=" + db,
                 "-Dquarkus.datasource.jdbc.url=" + postgres.jdbcUrl(db),
                 "-Dquarkus.datasource.reactive.url=" + postgres.reactiveUrl(db))));
+        service.settings().forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(jar.toString());
         // The password goes through the environment, not the command line that every user can list.

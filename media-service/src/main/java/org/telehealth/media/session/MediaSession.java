@@ -9,7 +9,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import org.telehealth.media.dtls.CertificateFingerprint;
 import org.telehealth.media.dtls.DtlsHandshake;
 import org.telehealth.media.dtls.DtlsIdentity;
@@ -47,12 +46,12 @@ public final class MediaSession {
     private final AtomicReference<DtlsHandshake> handshake = new AtomicReference<>();
     private final CompletableFuture<SrtpSession> srtp = new CompletableFuture<>();
     private final MediaSessionStats stats = new MediaSessionStats();
+    private final AtomicLong sdpVersion = new AtomicLong();
+    private final long createdNanos = System.nanoTime();
     private volatile PeerIdentity peer;
     private volatile InetSocketAddress selected;
-    private final long createdNanos = System.nanoTime();
     private volatile long lastConsentNanos;
     private volatile boolean consented;
-    private final AtomicLong sdpVersion = new AtomicLong();
     private volatile boolean closed;
 
     /** Sends a datagram from the instance's UDP socket. */
