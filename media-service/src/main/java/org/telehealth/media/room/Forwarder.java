@@ -36,6 +36,9 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     /** One keyframe request per track per this interval: receivers joining together cost one keyframe. */
     static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
 
+    private static final int[] NOTHING = new int[0];
+    private static final int ONE_BYTE_PROFILE = 0xBEDE;
+
     private final RoomRegistry rooms;
     private final long sfuSsrc = new SecureRandom().nextInt() & 0xFFFFFFFFL;
     private final Map<Long, Long> lastKeyframeRequest = new ConcurrentHashMap<>();
@@ -85,11 +88,13 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
             unknownStream.increment();
             return;
         }
-        List<Integer> privateIds = sender.negotiated().privateExtensionIds();
+        int[] blank = privateExtensionRanges(rtp, packet.getOffset(), sender.negotiated().privateExtensionIds());
         for (Participant receiver : sender.room().participants()) {
             if (receiver != sender && receiver.receives(ssrc) && receiver.session().isConnected()) {
                 SrtpPacketBuffer copy = SrtpPacketBuffer.copyOf(packet.getBuffer(), packet.getOffset(), packet.getLength());
-                blankExtensions(copy, privateIds);
+                for (int i = 0; i < blank.length; i += 2) {
+                    Arrays.fill(copy.getBuffer(), blank[i], blank[i + 1], (byte) 0);
+                }
                 if (receiver.session().protectAndSend(copy, false)) {
                     forwarded.increment();
                 }
@@ -134,24 +139,25 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         }
     }
 
-    /** Turns the elements with these ids into padding, which RFC 8285 parsers skip. */
-    private static void blankExtensions(SrtpPacketBuffer packet, List<Integer> ids) {
-        if (ids.isEmpty()) {
-            return;
+    /**
+     * Where the elements with these ids lie, as [start, end) pairs relative to the packet's start:
+     * zeroing them turns them into padding, which RFC 8285 parsers skip. Found once per packet,
+     * applied to each receiver's copy.
+     */
+    private static int[] privateExtensionRanges(RtpPacket rtp, int packetOffset, List<Integer> ids) {
+        if (ids.isEmpty() || rtp.headerExtensionProfile() == RtpPacket.NO_HEADER_EXTENSION) {
+            return NOTHING;
         }
-        try {
-            RtpPacket rtp = RtpPacket.parse(packet.getBuffer(), packet.getOffset(), packet.getLength());
-            boolean oneByte = rtp.headerExtensionProfile() == 0xBEDE;
-            for (int id : ids) {
-                int data = rtp.findHeaderExtension(id);
-                if (data != RtpPacket.NOT_FOUND) {
-                    int start = data - (oneByte ? 1 : 2);
-                    int end = data + rtp.headerExtensionLengthAt(data);
-                    Arrays.fill(packet.getBuffer(), start, end, (byte) 0);
-                }
+        boolean oneByte = rtp.headerExtensionProfile() == ONE_BYTE_PROFILE;
+        int[] ranges = new int[2 * ids.size()];
+        int n = 0;
+        for (int id : ids) {
+            int data = rtp.findHeaderExtension(id);
+            if (data != RtpPacket.NOT_FOUND) {
+                ranges[n++] = data - (oneByte ? 1 : 2) - packetOffset;
+                ranges[n++] = data + rtp.headerExtensionLengthAt(data) - packetOffset;
             }
-        } catch (MalformedRtpException e) {
-            // parsed fine a moment ago; nothing to blank
         }
+        return n == ranges.length ? ranges : Arrays.copyOf(ranges, n);
     }
 }

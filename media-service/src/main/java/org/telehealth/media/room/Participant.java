@@ -20,12 +20,18 @@ public final class Participant {
 
     /** What the last offer/answer settled. */
     public record Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
-            List<Integer> privateExtensionIds) {
+            List<Integer> privateExtensionIds, List<PublishedTrack> receivedTracks) {
 
         public Negotiated {
             published = List.copyOf(published);
             receivedByMid = Map.copyOf(receivedByMid);
             privateExtensionIds = List.copyOf(privateExtensionIds);
+            receivedTracks = List.copyOf(receivedTracks);
+        }
+
+        public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
+                List<Integer> privateExtensionIds) {
+            this(published, receivedByMid, privateExtensionIds, List.copyOf(receivedByMid.values()));
         }
     }
 
@@ -55,13 +61,23 @@ public final class Participant {
         this.negotiated = settled;
     }
 
-    /** The published track a packet of this SSRC belongs to. */
+    /** The published track a packet of this SSRC belongs to. Runs per packet: no streams, no allocation. */
     public Optional<PublishedTrack> publishedTrack(long ssrc) {
-        return negotiated.published().stream().filter(t -> t.carries(ssrc)).findFirst();
+        for (PublishedTrack track : negotiated.published()) {
+            if (track.carries(ssrc)) {
+                return Optional.of(track);
+            }
+        }
+        return Optional.empty();
     }
 
-    /** Whether this participant receives the track that carries packets of {@code ssrc}. */
+    /** Whether this participant receives the track that carries packets of {@code ssrc}. Runs per packet. */
     public boolean receives(long ssrc) {
-        return negotiated.receivedByMid().values().stream().anyMatch(t -> t.carries(ssrc));
+        for (PublishedTrack track : negotiated.receivedTracks()) {
+            if (track.carries(ssrc)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
