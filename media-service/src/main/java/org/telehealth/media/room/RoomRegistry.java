@@ -8,7 +8,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.telehealth.events.media.MediaParticipantDisconnected;
+import org.telehealth.events.media.MediaParticipantFailed;
 import org.telehealth.media.control.ControlException;
+import org.telehealth.media.events.MediaEventPublisher;
 import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
 
@@ -23,6 +26,7 @@ public class RoomRegistry {
     public static final int MAX_ROOMS = 500;
 
     private final MediaTransport transport;
+    private final MediaEventPublisher events;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Map<MediaSession, Participant> bySession = new ConcurrentHashMap<>();
 
@@ -32,8 +36,9 @@ public class RoomRegistry {
         return thread;
     });
 
-    public RoomRegistry(MediaTransport transport) {
+    public RoomRegistry(MediaTransport transport, MediaEventPublisher events) {
         this.transport = transport;
+        this.events = events;
         consentSweeper.scheduleWithFixedDelay(this::removeParticipantsWithoutConsent, 5, 5, TimeUnit.SECONDS);
     }
 
@@ -47,8 +52,13 @@ public class RoomRegistry {
         long now = System.nanoTime();
         for (Room room : rooms.values()) {
             for (Participant participant : room.participants()) {
-                if (participant.session().consentLapsed(now)) {
-                    leave(room.id(), participant.id());
+                if (participant.session().consentLapsed(now) && room.remove(participant.id()).isPresent()) {
+                    end(participant);
+                    if (participant.session().hasConsented()) {
+                        events.disconnected(room.id(), participant.id(), MediaParticipantDisconnected.Reason.CONSENT_LAPSED);
+                    } else {
+                        events.failed(room.id(), participant.id(), MediaParticipantFailed.Reason.NEVER_CONNECTED);
+                    }
                 }
             }
         }
@@ -85,6 +95,13 @@ public class RoomRegistry {
         Participant joined = room.participant(participantId).orElseThrow();
         if (joined == participant) {
             bySession.put(participant.session(), participant);
+            participant.session().connected().whenComplete((srtp, failure) -> {
+                if (failure == null) {
+                    events.connected(roomId, participantId);
+                } else if (!participant.session().connected().isCancelled()) {
+                    events.failed(roomId, participantId, MediaParticipantFailed.Reason.DTLS_FAILED);
+                }
+            });
         } else {
             transport.closeSession(participant.session()); // lost a race with an identical join
         }
@@ -92,7 +109,10 @@ public class RoomRegistry {
     }
 
     public void leave(String roomId, String participantId) {
-        room(roomId).flatMap(room -> room.remove(participantId)).ifPresent(this::end);
+        room(roomId).flatMap(room -> room.remove(participantId)).ifPresent(participant -> {
+            end(participant);
+            events.disconnected(roomId, participantId, MediaParticipantDisconnected.Reason.REMOVED);
+        });
     }
 
     public void close(String roomId) {
@@ -101,6 +121,7 @@ public class RoomRegistry {
             for (Participant participant : room.participants()) {
                 room.remove(participant.id());
                 end(participant);
+                events.disconnected(roomId, participant.id(), MediaParticipantDisconnected.Reason.ROOM_CLOSED);
             }
         }
     }
@@ -113,6 +134,10 @@ public class RoomRegistry {
     private void end(Participant participant) {
         bySession.remove(participant.session());
         transport.closeSession(participant.session());
+    }
+
+    public int participantCount() {
+        return bySession.size();
     }
 
     public int size() {

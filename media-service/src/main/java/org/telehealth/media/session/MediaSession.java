@@ -94,6 +94,11 @@ public final class MediaSession {
         return srtp.isDone() && !srtp.isCompletedExceptionally();
     }
 
+    /** Whether a connectivity check ever succeeded. */
+    public boolean hasConsented() {
+        return consented;
+    }
+
     /**
      * Whether the session should end at {@code nowNanos}: its browser stopped answering for
      * consent (RFC 7675), or never completed a connectivity check at all.

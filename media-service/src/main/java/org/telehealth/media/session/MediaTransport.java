@@ -81,6 +81,11 @@ public class MediaTransport {
         }
     }
 
+    /** Datagrams received on the media port since start. */
+    public long datagramsReceived() {
+        return socket().datagramsReceived();
+    }
+
     public InboundDatagramRouter router() {
         socket();
         return router;
