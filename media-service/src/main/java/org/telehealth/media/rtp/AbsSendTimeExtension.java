@@ -40,8 +40,8 @@ public final class AbsSendTimeExtension {
 
     /** The 24-bit send time the packet carries, or {@link #NOT_PRESENT}. */
     public int read(RtpPacket packet) {
-        int index = packet.findHeaderExtension(id);
-        if (index == RtpPacket.NOT_FOUND || packet.headerExtensionLengthAt(index) != DATA_LENGTH) {
+        int index = packet.findHeaderExtension(id, DATA_LENGTH);
+        if (index == RtpPacket.NOT_FOUND) {
             return NOT_PRESENT;
         }
         return NetworkByteOrder.uint24(packet.buffer(), index);
@@ -55,8 +55,8 @@ public final class AbsSendTimeExtension {
         if (sendTime < 0 || sendTime > MASK) {
             throw new IllegalArgumentException("abs-send-time " + sendTime + " is not a 24-bit value");
         }
-        int index = packet.findHeaderExtension(id);
-        if (index == RtpPacket.NOT_FOUND || packet.headerExtensionLengthAt(index) != DATA_LENGTH) {
+        int index = packet.findHeaderExtension(id, DATA_LENGTH);
+        if (index == RtpPacket.NOT_FOUND) {
             return false;
         }
         NetworkByteOrder.writeUint24(packet.buffer(), index, sendTime);

@@ -35,8 +35,8 @@ public final class AudioLevelExtension {
 
     /** The raw extension byte (0-255), or {@link #NOT_PRESENT}. */
     public int read(RtpPacket packet) {
-        int index = packet.findHeaderExtension(id);
-        if (index == RtpPacket.NOT_FOUND || packet.headerExtensionLengthAt(index) != DATA_LENGTH) {
+        int index = packet.findHeaderExtension(id, DATA_LENGTH);
+        if (index == RtpPacket.NOT_FOUND) {
             return NOT_PRESENT;
         }
         return NetworkByteOrder.uint8(packet.buffer(), index);

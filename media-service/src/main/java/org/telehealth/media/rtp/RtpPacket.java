@@ -205,6 +205,16 @@ public final class RtpPacket {
         return HeaderExtensionBlock.find(buffer, extensionDataIndex, extensionDataLength, extensionProfile, id);
     }
 
+    /**
+     * Like {@link #findHeaderExtension(int)}, but only an element of exactly {@code dataLength}
+     * bytes counts: the fixed-size extensions (abs-send-time, transport-cc, audio level) ignore
+     * elements of any other length rather than misread them.
+     */
+    public int findHeaderExtension(int id, int dataLength) {
+        int index = findHeaderExtension(id);
+        return index != NOT_FOUND && headerExtensionLengthAt(index) == dataLength ? index : NOT_FOUND;
+    }
+
     /** The data length of the extension element found at {@code dataIndex} by {@link #findHeaderExtension}. */
     public int headerExtensionLengthAt(int dataIndex) {
         if (dataIndex <= extensionDataIndex || dataIndex > extensionDataIndex + extensionDataLength) {

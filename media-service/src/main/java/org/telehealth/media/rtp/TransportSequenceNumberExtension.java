@@ -38,8 +38,8 @@ public final class TransportSequenceNumberExtension {
 
     /** The sequence number (0-65535) the packet carries, or {@link #NOT_PRESENT}. */
     public int read(RtpPacket packet) {
-        int index = packet.findHeaderExtension(id);
-        if (index == RtpPacket.NOT_FOUND || packet.headerExtensionLengthAt(index) != DATA_LENGTH) {
+        int index = packet.findHeaderExtension(id, DATA_LENGTH);
+        if (index == RtpPacket.NOT_FOUND) {
             return NOT_PRESENT;
         }
         return NetworkByteOrder.uint16(packet.buffer(), index);
@@ -53,8 +53,8 @@ public final class TransportSequenceNumberExtension {
         if (sequenceNumber < 0 || sequenceNumber > 0xFFFF) {
             throw new IllegalArgumentException("transport sequence number " + sequenceNumber + " outside 0..65535");
         }
-        int index = packet.findHeaderExtension(id);
-        if (index == RtpPacket.NOT_FOUND || packet.headerExtensionLengthAt(index) != DATA_LENGTH) {
+        int index = packet.findHeaderExtension(id, DATA_LENGTH);
+        if (index == RtpPacket.NOT_FOUND) {
             return false;
         }
         NetworkByteOrder.writeUint16(packet.buffer(), index, sequenceNumber);
