@@ -5,8 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 import org.telehealth.media.rtcp.FirEntry;
 import org.telehealth.media.rtcp.FullIntraRequest;
@@ -41,7 +39,6 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
 
     private final RoomRegistry rooms;
     private final long sfuSsrc = new SecureRandom().nextInt() & 0xFFFFFFFFL;
-    private final Map<Long, Long> lastKeyframeRequest = new ConcurrentHashMap<>();
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder unknownStream = new LongAdder();
     private final LongAdder malformed = new LongAdder();
@@ -125,13 +122,9 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
 
     private void requestKeyframe(Room room, long mediaSsrc) {
         long now = System.nanoTime();
-        Long last = lastKeyframeRequest.get(mediaSsrc);
-        if (last != null && now - last < KEYFRAME_REQUEST_INTERVAL_NANOS) {
-            return;
-        }
-        lastKeyframeRequest.put(mediaSsrc, now);
         for (Participant publisher : room.participants()) {
-            if (publisher.publishedTrack(mediaSsrc).isPresent()) {
+            if (publisher.publishedTrack(mediaSsrc).isPresent()
+                    && publisher.claimKeyframeRequest(mediaSsrc, now, KEYFRAME_REQUEST_INTERVAL_NANOS)) {
                 byte[] request = RtcpPacket.toCompoundBytes(List.of(new ReceiverReport(sfuSsrc, List.of()),
                         new PictureLossIndication(sfuSsrc, mediaSsrc)));
                 publisher.session().protectAndSend(SrtpPacketBuffer.copyOf(request, 0, request.length), true);

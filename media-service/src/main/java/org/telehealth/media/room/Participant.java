@@ -3,6 +3,7 @@ package org.telehealth.media.room;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.telehealth.media.session.MediaSession;
 
 /**
@@ -16,6 +17,7 @@ public final class Participant {
     private final String id;
     private final Room room;
     private final MediaSession session;
+    private final Map<Long, Long> lastKeyframeRequestNanos = new ConcurrentHashMap<>();
     private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), List.of());
 
     /** What the last offer/answer settled. */
@@ -59,6 +61,23 @@ public final class Participant {
 
     public void negotiated(Negotiated settled) {
         this.negotiated = settled;
+    }
+
+    /**
+     * Whether a keyframe request for this participant's track {@code ssrc} may go out now: at most
+     * one per {@code intervalNanos}, so receivers asking together cost the publisher one keyframe.
+     * Kept with the participant, so it goes when they leave.
+     */
+    public boolean claimKeyframeRequest(long ssrc, long nowNanos, long intervalNanos) {
+        boolean[] claimed = {false};
+        lastKeyframeRequestNanos.compute(ssrc, (key, last) -> {
+            if (last != null && nowNanos - last < intervalNanos) {
+                return last;
+            }
+            claimed[0] = true;
+            return nowNanos;
+        });
+        return claimed[0];
     }
 
     /** The published track a packet of this SSRC belongs to. Runs per packet: no streams, no allocation. */
