@@ -1,0 +1,18 @@
+package org.telehealth.scheduling.appointment.repository;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a visit stands. The active ones hold the doctor's time (the database's exclusion constraint
+ * covers exactly these); the others are history.
+ */
+public enum AppointmentStatus {
+    SCHEDULED, WAITING, IN_PROGRESS, COMPLETED, CANCELLED, NO_SHOW;
+
+    public static final Set<AppointmentStatus> ACTIVE = EnumSet.of(SCHEDULED, WAITING, IN_PROGRESS);
+
+    public boolean isActive() {
+        return ACTIVE.contains(this);
+    }
+}

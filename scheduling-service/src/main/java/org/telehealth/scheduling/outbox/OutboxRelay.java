@@ -1,0 +1,198 @@
+package org.telehealth.scheduling.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends the outbox's events to Kafka in the order they were written, and marks each one sent only
+ * once the broker acknowledged it (acks=all). While Kafka is down the events simply wait in the
+ * table; nothing is lost and the next round sends them, still in order.
+ *
+ * <p>One relay at a time across all instances: a round holds a PostgreSQL transaction-scoped
+ * advisory lock, so two instances never interleave sends. Within a round only the acknowledged
+ * prefix is marked: the idempotent producer fails later sends to a partition once an earlier one
+ * failed, so per-key order holds; an event sent but not marked (a crash between the two) is sent
+ * again, and consumers drop it by its id. Blocking JDBC on a scheduler worker thread keeps this
+ * simple; the request path never waits for it.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Key of the advisory lock that makes the relay single across instances ("outbox" in ASCII). */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    private static final int MAX_ROUNDS_PER_RUN = 50;
+
+    private final AgroalDataSource dataSource;
+    private final OutboxRelayConfig config;
+    private final KafkaProducer<String, byte[]> producer;
+    private final Counter published;
+    private final Counter failedRounds;
+    private volatile boolean kafkaWasDown;
+
+    public OutboxRelay(AgroalDataSource dataSource, OutboxRelayConfig config, OutboxProducerFactory producers,
+            MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.producer = producers.create(config.sendTimeout());
+        this.published = metrics.counter("scheduling.outbox.published");
+        this.failedRounds = metrics.counter("scheduling.outbox.send.failures");
+    }
+
+    @Scheduled(every = "${scheduling.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            identity = "outbox-relay")
+    void relay() {
+        for (int round = 0; round < MAX_ROUNDS_PER_RUN; round++) {
+            int sent = relayRound();
+            if (sent < config.batchSize()) {
+                return;
+            }
+        }
+    }
+
+    /** One round: lock, read a batch, send it, mark what Kafka acknowledged. Returns how many were sent. */
+    int relayRound() {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                if (!tryLock(connection)) {
+                    connection.rollback();
+                    return 0;
+                }
+                List<PendingEvent> batch = pending(connection);
+                List<Long> acknowledged = send(batch);
+                markPublished(connection, acknowledged);
+                deleteOldPublished(connection);
+                connection.commit();
+                published.increment(acknowledged.size());
+                return acknowledged.size() == batch.size() ? batch.size() : 0;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            LOG.warnf("outbox relay: database unavailable (%s); retrying", e.getSQLState());
+            return 0;
+        }
+    }
+
+    private static boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, RELAY_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private List<PendingEvent> pending(Connection connection) throws SQLException {
+        List<PendingEvent> batch = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "select seq, event_id, topic, record_key, event_type, payload from outbox_event "
+                        + "where published_at is null order by seq limit ?")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    batch.add(new PendingEvent(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
+                            rows.getString(4), rows.getString(5), rows.getBytes(6)));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Sends the batch and returns the seqs of the acknowledged prefix. */
+    private List<Long> send(List<PendingEvent> batch) {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
+        try {
+            for (PendingEvent event : batch) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
+                record.headers().add("event-id", event.id().toString().getBytes(StandardCharsets.US_ASCII));
+                record.headers().add("event-type", event.type().getBytes(StandardCharsets.US_ASCII));
+                sends.add(producer.send(record));
+            }
+        } catch (RuntimeException e) {
+            // send() itself fails when the broker's metadata cannot be fetched in time
+            kafkaDown(e);
+        }
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                acknowledged.add(batch.get(i).seq());
+            } catch (ExecutionException | TimeoutException e) {
+                kafkaDown(e);
+                break;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        if (!acknowledged.isEmpty() && kafkaWasDown) {
+            kafkaWasDown = false;
+            LOG.info("outbox relay: Kafka is back, sending the events that waited");
+        }
+        return acknowledged;
+    }
+
+    private void kafkaDown(Exception e) {
+        failedRounds.increment();
+        if (!kafkaWasDown) {
+            kafkaWasDown = true;
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            LOG.warnf("outbox relay: Kafka did not acknowledge (%s); events wait in the outbox and are retried",
+                    cause.getClass().getSimpleName());
+        }
+    }
+
+    private static void markPublished(Connection connection, List<Long> seqs) throws SQLException {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox_event set published_at = now() where seq = any(?)")) {
+            Array array = connection.createArrayOf("bigint", seqs.toArray());
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+    }
+
+    private void deleteOldPublished(Connection connection) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(
+                "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
+            delete.setDouble(1, config.keepPublished().toSeconds());
+            delete.executeUpdate();
+        }
+    }
+
+    @PreDestroy
+    void close() {
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private record PendingEvent(long seq, UUID id, String topic, String key, String type, byte[] payload) {
+    }
+}
