@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /**
  * Turns a compound RTCP packet into the packets the SFU acts on: reports, descriptions, BYE,
- * NACK, PLI, FIR and REMB. Other packet types and feedback formats (APP, XR, transport-cc, ...)
- * are skipped, as RFC 3550 asks, after their length has been checked; a caller that needs them
- * walks the packet with {@link RtcpCompoundReader} instead.
+ * NACK, transport-cc feedback, PLI, FIR and REMB. Other packet types and feedback formats (APP,
+ * XR, TMMBR, ...) are skipped, as RFC 3550 asks, after their length has been checked; a caller
+ * that needs them walks the packet with {@link RtcpCompoundReader} instead.
  */
 public final class RtcpCompoundParser {
 
@@ -51,10 +51,14 @@ public final class RtcpCompoundParser {
 
     private static Optional<RtcpPacket> parseTransportLayerFeedback(RtcpPacketView packet)
             throws MalformedRtcpException {
-        if (packet.countOrFormat() == GenericNack.FORMAT) {
-            return Optional.of(GenericNack.parse(packet));
+        switch (packet.countOrFormat()) {
+            case GenericNack.FORMAT:
+                return Optional.of(GenericNack.parse(packet));
+            case TransportCcFeedback.FORMAT:
+                return Optional.of(TransportCcFeedback.parse(packet));
+            default:
+                return Optional.empty();
         }
-        return Optional.empty();
     }
 
     private static Optional<RtcpPacket> parsePayloadSpecificFeedback(RtcpPacketView packet)

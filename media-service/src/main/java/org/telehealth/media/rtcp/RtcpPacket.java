@@ -7,7 +7,7 @@ import java.util.List;
  * to be sent. Each kind knows its own byte layout, drawn in its class comment.
  */
 public sealed interface RtcpPacket permits SenderReport, ReceiverReport, SourceDescription, Goodbye,
-        GenericNack, PictureLossIndication, FullIntraRequest, ReceiverEstimatedMaxBitrate {
+        GenericNack, TransportCcFeedback, PictureLossIndication, FullIntraRequest, ReceiverEstimatedMaxBitrate {
 
     /** Bytes the packet takes on the wire, header included: always a multiple of four. */
     int length();

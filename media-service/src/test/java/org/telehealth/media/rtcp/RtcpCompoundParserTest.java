@@ -23,12 +23,23 @@ class RtcpCompoundParserTest {
 
     @Test
     void shouldSkipPacketTypesItDoesNotParse() throws Exception {
-        byte[] compound = RtcpVectors.concat(RtcpVectors.RECEIVER_REPORT, RtcpVectors.APPLICATION_DEFINED,
-                RtcpVectors.TRANSPORT_CC, Hex.bytes("80 cf 00 01 00 00 00 01"), RtcpVectors.NACK, RtcpVectors.FIR);
+        byte[] tmmbr = Hex.bytes("83 cd 00 04 00 00 00 01 00 00 00 00 1a 2b 3c 4d 04 0b d0 90"); // RTPFB, FMT=3
+        byte[] compound = RtcpVectors.concat(RtcpVectors.RECEIVER_REPORT, RtcpVectors.APPLICATION_DEFINED, tmmbr,
+                Hex.bytes("80 cf 00 01 00 00 00 01"), RtcpVectors.NACK, RtcpVectors.FIR);
 
         List<RtcpPacket> packets = RtcpCompoundParser.parse(compound, 0, compound.length);
 
         assertThat(packets).hasExactlyElementsOfTypes(ReceiverReport.class, GenericNack.class, FullIntraRequest.class);
+    }
+
+    @Test
+    void shouldTellTransportCcFeedbackFromAGenericNackByItsFormat() throws Exception {
+        byte[] compound = RtcpVectors.concat(RtcpVectors.RECEIVER_REPORT, RtcpVectors.TRANSPORT_CC, RtcpVectors.NACK);
+
+        List<RtcpPacket> packets = RtcpCompoundParser.parse(compound, 0, compound.length);
+
+        assertThat(packets).hasExactlyElementsOfTypes(ReceiverReport.class, TransportCcFeedback.class,
+                GenericNack.class);
     }
 
     @Test
@@ -47,6 +58,8 @@ class RtcpCompoundParserTest {
                 new ReceiverReport(1, List.of()),
                 SourceDescription.cname(1, "sfu"),
                 new GenericNack(1, 2, List.of(7, 9)),
+                new TransportCcFeedback(1, 2, 65_535, -1, 0, List.of(TransportCcPacketStatus.received(4),
+                        TransportCcPacketStatus.NOT_RECEIVED, TransportCcPacketStatus.received(-4))),
                 new PictureLossIndication(1, 2),
                 new FullIntraRequest(1, List.of(new FirEntry(2, 3))),
                 new ReceiverEstimatedMaxBitrate(1, 300_000, List.of(2L)),

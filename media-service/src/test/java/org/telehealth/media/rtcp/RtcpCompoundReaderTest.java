@@ -24,8 +24,8 @@ class RtcpCompoundReaderTest {
 
         assertThat(packets).extracting(RtcpPacketView::packetType).containsExactly(200, 202, 204, 205, 206);
         assertThat(packets).extracting(RtcpPacketView::countOrFormat).containsExactly(1, 1, 0, 15, 15);
-        assertThat(packets).extracting(RtcpPacketView::offset).containsExactly(0, 52, 80, 96, 116);
-        assertThat(packets).extracting(RtcpPacketView::length).containsExactly(52, 28, 16, 20, 24);
+        assertThat(packets).extracting(RtcpPacketView::offset).containsExactly(0, 52, 80, 96, 120);
+        assertThat(packets).extracting(RtcpPacketView::length).containsExactly(52, 28, 16, 24, 24);
     }
 
     @Test

@@ -29,6 +29,7 @@ class RtcpRandomInputTest {
             RtcpVectors.concat(RtcpVectors.RECEIVER_REPORT, RtcpVectors.NACK, RtcpVectors.REMB),
             RtcpVectors.concat(RtcpVectors.PLI, RtcpVectors.FIR, RtcpVectors.BYE),
             RtcpVectors.concat(RtcpVectors.APPLICATION_DEFINED, RtcpVectors.TRANSPORT_CC),
+            RtcpVectors.concat(RtcpVectors.TRANSPORT_CC_LOSS_RUN, RtcpVectors.TRANSPORT_CC_VECTORS),
             Hex.bytes("82 ca 00 07 00 00 00 01 01 01 61 06 03 77 65 62 00 00 00 00",
                     "00 00 00 02 02 02 c3 a9 00 00 00 00"),
             Hex.bytes("a0 c9 00 02 00 00 00 01 00 00 00 04"));
@@ -100,6 +101,13 @@ class RtcpRandomInputTest {
                     System.arraycopy(Hex.bytes("52 45 4d 42"), 0, packet, 12, 4);
                     packet[16] = (byte) ((packet.length - 20) / 4);
                     packet[17] &= (byte) 0x3F;
+                }
+            }
+            if (packet[1] == (byte) 205 && random.nextBoolean()) {
+                packet[0] = (byte) (0x80 | 15);
+                if (packet.length >= 20) {
+                    packet[14] = 0;
+                    packet[15] = (byte) random.nextInt(1 + (packet.length - 20) * 4);
                 }
             }
             if (random.nextInt(4) == 0) {

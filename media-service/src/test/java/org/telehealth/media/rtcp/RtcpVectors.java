@@ -88,13 +88,45 @@ final class RtcpVectors {
             "71 77 65 72", // name "qwer"
             "de ad be ef"); // data
 
-    /** A transport-cc feedback (RTPFB, FMT=15), which this package does not parse. */
+    /** A transport-cc feedback (RTPFB, FMT=15): packet 1 arrived 65.25 ms into the receiver's clock, 2 not. */
     static final byte[] TRANSPORT_CC = Hex.bytes(
-            "8f cd 00 04", // V=2, FMT=15 | PT=205 | length 4
-            "00 00 00 01",
-            "1a 2b 3c 4d",
-            "00 01 00 01", // base seq 1 | status count 1
-            "00 00 01 00"); // reference time 1 | fb count 0 ...
+            "8f cd 00 05", // V=2, FMT=15 | PT=205 | length 5: 24 bytes
+            "00 00 00 01", // SSRC of packet sender
+            "1a 2b 3c 4d", // SSRC of media source
+            "00 01 00 02", // base sequence number 1 | packet status count 2
+            "00 00 01 00", // reference time 1: 64 ms | feedback packet count 0
+            "a0 00 05 00"); // 1-bit vector 1|0|10000000000000: received, not received | delta 5: 1.25 ms | padding
+
+    /**
+     * A transport-cc feedback that opens with the draft's run length example (221 packets not
+     * received), then one packet received 63.75 ms after a negative reference time.
+     */
+    static final byte[] TRANSPORT_CC_LOSS_RUN = Hex.bytes(
+            "8f cd 00 06", // V=2, FMT=15 | PT=205 | length 6: 28 bytes
+            "00 00 00 01", // SSRC of packet sender
+            "1a 2b 3c 4d", // SSRC of media source
+            "03 e8 00 de", // base sequence number 1000 | packet status count 222
+            "ff ff fe 07", // reference time -2: -128 ms | feedback packet count 7
+            "00 dd 20 01", // run 0|00|0000011011101: 221 x not received | run 0|01|0000000000001: 1 x small delta
+            "ff 00 00 00"); // delta 255: 63.75 ms | padding
+
+    /**
+     * A transport-cc feedback across the sequence number wrap (65530 .. 65535, 0 .. 11): the
+     * draft's 1-bit vector example, then a 2-bit vector with a large, a lost, a negative and a
+     * small delta.
+     */
+    static final byte[] TRANSPORT_CC_VECTORS = Hex.bytes(
+            "8f cd 00 09", // V=2, FMT=15 | PT=205 | length 9: 40 bytes
+            "00 00 00 01", // SSRC of packet sender
+            "1a 2b 3c 4d", // SSRC of media source
+            "ff fa 00 12", // base sequence number 65530 | packet status count 18
+            "00 01 00 ff", // reference time 256: 16.384 s | feedback packet count 255
+            "9f 1c e2 40", // 1|0|0 11111 000 111 00: 1 lost, 5 received, 3 lost, 3 received, 2 lost
+                           // | 1|1|10 00 10 01 00 00 00: large, lost, large, small (3 unused)
+            "01 02 03 04", // small deltas of the eight received in the 1-bit vector: 0.25 .. 2 ms
+            "05 06 07 08",
+            "20 00 ff fc", // large delta 8192: 2.048 s | large delta -4: -1 ms
+            "00 00 00 00"); // small delta 0 | padding
 
     private RtcpVectors() {
     }
