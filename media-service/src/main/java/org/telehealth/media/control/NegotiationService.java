@@ -17,7 +17,10 @@ import java.util.Set;
 import org.telehealth.media.room.Forwarder;
 import org.telehealth.media.room.Participant;
 import org.telehealth.media.room.PublishedTrack;
+import org.telehealth.media.sdp.Answer;
 import org.telehealth.media.sdp.AnswerBuilder;
+import org.telehealth.media.sdp.AnsweredMedia;
+import org.telehealth.media.sdp.Codec;
 import org.telehealth.media.sdp.Direction;
 import org.telehealth.media.sdp.HeaderExtension;
 import org.telehealth.media.sdp.HostCandidate;
@@ -74,16 +77,28 @@ public class NegotiationService {
         received.forEach((mid, track) -> outgoing.put(mid, track.asOutgoing()));
 
         MediaSession session = participant.session();
-        String answer;
+        Answer answer;
         try {
-            answer = new AnswerBuilder(localEndpoint(session)).answer(offer, session.nextSdpVersion(), outgoing).sdp();
+            answer = new AnswerBuilder(localEndpoint(session)).answer(offer, session.nextSdpVersion(), outgoing);
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
-        participant.negotiated(new Participant.Negotiated(published, received, privateExtensionIds(offer)));
+        participant.negotiated(new Participant.Negotiated(published, received, privateExtensionIds(offer),
+                codecsByMid(answer)));
         session.expectPeer(new MediaSession.PeerIdentity(offer.iceCredentials().ufrag(), offer.fingerprint()));
         session.connected().thenRun(() -> forwarder.requestKeyframes(participant));
-        return answer;
+        return answer.sdp();
+    }
+
+    /** The codecs each accepted section settled on: the media path maps RTX payload types with them. */
+    private static Map<String, List<Codec>> codecsByMid(Answer answer) {
+        Map<String, List<Codec>> codecs = new HashMap<>();
+        for (AnsweredMedia media : answer.media()) {
+            if (media.accepted()) {
+                codecs.put(media.mid(), media.codecs());
+            }
+        }
+        return codecs;
     }
 
     private LocalEndpoint localEndpoint(MediaSession session) {

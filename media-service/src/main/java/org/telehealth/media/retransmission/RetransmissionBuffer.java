@@ -32,6 +32,7 @@ public final class RetransmissionBuffer {
     public static final int MAX_CAPACITY = RtpSequenceNumber.MODULUS / 2;
 
     private static final long EMPTY = Long.MIN_VALUE;
+    private static final int NO_SLOT = -1;
 
     private final long ssrc;
     private final int capacity;
@@ -110,21 +111,32 @@ public final class RetransmissionBuffer {
      * has been evicted.
      */
     public synchronized Optional<byte[]> find(int sequenceNumber) {
+        int slot = slotHolding(sequenceNumber);
+        return slot == NO_SLOT ? Optional.empty() : Optional.of(Arrays.copyOf(slots[slot], lengths[slot]));
+    }
+
+    /**
+     * Whether the packet with this sequence number is stored: what {@link #find} would return,
+     * without copying it. The forwarder asks this of every packet to drop copies of packets it
+     * already forwarded.
+     */
+    public synchronized boolean contains(int sequenceNumber) {
+        return slotHolding(sequenceNumber) != NO_SLOT;
+    }
+
+    private int slotHolding(int sequenceNumber) {
         if (sequenceNumber < 0 || sequenceNumber > 0xFFFF) {
             throw new IllegalArgumentException("sequence number " + sequenceNumber + " outside 0..65535");
         }
         if (!started) {
-            return Optional.empty();
+            return NO_SLOT;
         }
         long index = indexOf(sequenceNumber);
         if (index > newestIndex || index <= newestIndex - capacity) {
-            return Optional.empty();
+            return NO_SLOT;
         }
         int slot = Math.floorMod(index, capacity);
-        if (indexes[slot] != index) {
-            return Optional.empty();
-        }
-        return Optional.of(Arrays.copyOf(slots[slot], lengths[slot]));
+        return indexes[slot] == index ? slot : NO_SLOT;
     }
 
     /** The unwrapped index of {@code sequenceNumber}: the one nearest the newest index. */

@@ -81,6 +81,17 @@ public final class RtxPacketizer {
      * @throws MalformedRtpException if the bytes are not an RTP packet; no sequence number is used
      */
     public byte[] packetize(byte[] original, int offset, int length) throws MalformedRtpException {
+        return packetize(original, offset, length, rtxPayloadType);
+    }
+
+    /**
+     * As {@link #packetize(byte[], int, int)}, with another RTX payload type: a stream whose
+     * publisher switches codecs keeps one RTX sequence, but each codec has its own RTX payload type.
+     */
+    public byte[] packetize(byte[] original, int offset, int length, int rtxPayloadType) throws MalformedRtpException {
+        if (rtxPayloadType < 0 || rtxPayloadType > 0x7F) {
+            throw new IllegalArgumentException("RTX payload type " + rtxPayloadType + " outside 0..127");
+        }
         RtpPacket source = RtpPacket.parse(original, offset, length);
         int headerLength = source.headerLength();
         int payloadLength = source.payloadLength();

@@ -2,15 +2,19 @@ package org.telehealth.media.room;
 
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import org.telehealth.media.rtcp.FirEntry;
 import org.telehealth.media.rtcp.FullIntraRequest;
+import org.telehealth.media.rtcp.GenericNack;
 import org.telehealth.media.rtcp.MalformedRtcpException;
 import org.telehealth.media.rtcp.PictureLossIndication;
-import org.telehealth.media.rtcp.ReceiverReport;
 import org.telehealth.media.rtcp.RtcpCompoundParser;
 import org.telehealth.media.rtcp.RtcpPacket;
 import org.telehealth.media.rtp.MalformedRtpException;
@@ -26,37 +30,67 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * that track, re-encrypted for each, and brings keyframe requests (PLI, FIR) from receivers back
  * to the publisher. SSRCs travel unchanged; header extensions that name the publisher's own SDP
  * sections (mid, rid) are blanked, so receivers demultiplex by the SSRCs their answer announced.
+ *
+ * <p>Lost video is repaired on both hops: {@link UpstreamRepair} NACKs the publisher for what its
+ * uplink lost and turns its RTX back into media; {@link DownstreamRepair} answers receivers' NACKs
+ * from the copies kept of what was forwarded, with the SFU's own RTX. The publisher's RTX stream
+ * itself is never forwarded.
  */
 @Startup
 @ApplicationScoped
 public class Forwarder implements InboundDatagramRouter.MediaSink {
 
-    /** One keyframe request per track per this interval: receivers joining together cost one keyframe. */
-    static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
-
-    private static final int[] NOTHING = new int[0];
     private static final int ONE_BYTE_PROFILE = 0xBEDE;
 
-    private final RoomRegistry rooms;
-    private final long sfuSsrc = new SecureRandom().nextInt() & 0xFFFFFFFFL;
+    private final Function<MediaSession, Optional<Participant>> participants;
+    private final ParticipantOutput output;
+    private final LongSupplier nanoTime;
+    private final PublisherFeedback feedback;
+    private final UpstreamRepair upstream;
+    private final DownstreamRepair downstream;
+    private final RetransmissionCounters retransmission = new RetransmissionCounters();
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder unknownStream = new LongAdder();
     private final LongAdder malformed = new LongAdder();
 
+    @Inject
     public Forwarder(RoomRegistry rooms, MediaTransport transport) {
-        this.rooms = rooms;
+        this(rooms::participantOf, ParticipantOutput.MEDIA_SESSIONS, System::nanoTime);
         transport.deliverMediaTo(this);
+    }
+
+    /**
+     * @param participants the participant whose media arrives on a session
+     * @param output where packets for participants go
+     * @param nanoTime a monotonic clock in nanoseconds
+     */
+    Forwarder(Function<MediaSession, Optional<Participant>> participants, ParticipantOutput output, LongSupplier nanoTime) {
+        this.participants = participants;
+        this.output = output;
+        this.nanoTime = nanoTime;
+        this.feedback = new PublisherFeedback(new SecureRandom().nextInt() & 0xFFFFFFFFL, output);
+        this.upstream = new UpstreamRepair(feedback, retransmission);
+        this.downstream = new DownstreamRepair(output, retransmission, nanoTime);
     }
 
     @Override
     public void accept(MediaSession from, SrtpPacketBuffer packet, boolean rtcp) {
-        rooms.participantOf(from).ifPresent(sender -> {
-            if (rtcp) {
-                onRtcp(sender, packet);
-            } else {
-                onRtp(sender, packet);
-            }
-        });
+        Participant sender = participants.apply(from).orElse(null);
+        if (sender != null) {
+            accept(sender, packet, rtcp);
+        }
+    }
+
+    /**
+     * Handles a decrypted packet from {@code sender}. The forwarder writes into its buffer, which
+     * the socket allocated for this datagram alone.
+     */
+    void accept(Participant sender, SrtpPacketBuffer packet, boolean rtcp) {
+        if (rtcp) {
+            onRtcp(sender, packet);
+        } else {
+            onRtp(sender, packet);
+        }
     }
 
     /** Asks the publishers of every video track {@code receiver} gets for a keyframe. */
@@ -72,6 +106,11 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         return forwarded.sum();
     }
 
+    /** NACKs and retransmissions in both directions, beside {@link #packetsForwarded()}. */
+    public RetransmissionCounters retransmission() {
+        return retransmission;
+    }
+
     private void onRtp(Participant sender, SrtpPacketBuffer packet) {
         RtpPacket rtp;
         try {
@@ -80,22 +119,46 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
             malformed.increment();
             return;
         }
-        long ssrc = rtp.ssrc();
-        if (sender.publishedTrack(ssrc).isEmpty()) {
+        PublishedTrack track = sender.publishedTrackCarrying(rtp.ssrc());
+        if (track == null) {
             unknownStream.increment();
             return;
         }
-        int[] blank = privateExtensionRanges(rtp, packet.getOffset(), sender.negotiated().privateExtensionIds());
+        long now = nanoTime.getAsLong();
+        if (track.kind() == MediaKind.VIDEO) {
+            PublishedVideoStream stream = sender.videoStream(track);
+            RtpPacket media = upstream.admit(sender, track, stream, rtp, now);
+            if (media != null) {
+                blankPrivateExtensions(media, sender.negotiated().privateExtensionIds());
+                keep(stream, media);
+                forward(sender, media);
+            }
+        } else {
+            blankPrivateExtensions(rtp, sender.negotiated().privateExtensionIds());
+            forward(sender, rtp);
+        }
+        upstream.sendDueNacks(sender, now);
+    }
+
+    /** Sends a copy of {@code rtp} to every other participant who receives its SSRC. */
+    private void forward(Participant sender, RtpPacket rtp) {
+        long ssrc = rtp.ssrc();
         for (Participant receiver : sender.room().participants()) {
-            if (receiver != sender && receiver.receives(ssrc) && receiver.session().isConnected()) {
-                SrtpPacketBuffer copy = SrtpPacketBuffer.copyOf(packet.getBuffer(), packet.getOffset(), packet.getLength());
-                for (int i = 0; i < blank.length; i += 2) {
-                    Arrays.fill(copy.getBuffer(), blank[i], blank[i + 1], (byte) 0);
-                }
-                if (receiver.session().protectAndSend(copy, false)) {
+            if (receiver != sender && receiver.receives(ssrc) && output.isConnected(receiver)) {
+                SrtpPacketBuffer copy = SrtpPacketBuffer.copyOf(rtp.buffer(), rtp.offset(), rtp.length());
+                if (output.send(receiver, copy, false)) {
                     forwarded.increment();
                 }
             }
+        }
+    }
+
+    /** Keeps the packet as receivers get it, to answer their NACKs. */
+    private static void keep(PublishedVideoStream stream, RtpPacket rtp) {
+        try {
+            stream.forwarded().store(rtp.buffer(), rtp.offset(), rtp.length());
+        } catch (MalformedRtpException e) {
+            throw new IllegalStateException("a packet that parsed no longer does", e);
         }
     }
 
@@ -108,7 +171,9 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
             return;
         }
         for (RtcpPacket rtcp : packets) {
-            if (rtcp instanceof PictureLossIndication pli && sender.receives(pli.mediaSsrc())) {
+            if (rtcp instanceof GenericNack nack) {
+                downstream.onNack(sender, nack);
+            } else if (rtcp instanceof PictureLossIndication pli && sender.receives(pli.mediaSsrc())) {
                 requestKeyframe(sender.room(), pli.mediaSsrc());
             } else if (rtcp instanceof FullIntraRequest fir) {
                 for (FirEntry entry : fir.entries()) {
@@ -121,36 +186,29 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     }
 
     private void requestKeyframe(Room room, long mediaSsrc) {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         for (Participant publisher : room.participants()) {
-            if (publisher.publishedTrack(mediaSsrc).isPresent()
-                    && publisher.claimKeyframeRequest(mediaSsrc, now, KEYFRAME_REQUEST_INTERVAL_NANOS)) {
-                byte[] request = RtcpPacket.toCompoundBytes(List.of(new ReceiverReport(sfuSsrc, List.of()),
-                        new PictureLossIndication(sfuSsrc, mediaSsrc)));
-                publisher.session().protectAndSend(SrtpPacketBuffer.copyOf(request, 0, request.length), true);
+            if (publisher.publishedTrack(mediaSsrc).isPresent()) {
+                feedback.requestKeyframe(publisher, mediaSsrc, now);
             }
         }
     }
 
     /**
-     * Where the elements with these ids lie, as [start, end) pairs relative to the packet's start:
-     * zeroing them turns them into padding, which RFC 8285 parsers skip. Found once per packet,
-     * applied to each receiver's copy.
+     * Zeroes the header extension elements with these ids, in the packet's own buffer: zeros are
+     * padding, which RFC 8285 parsers skip. Done once per packet, before the copies for receivers
+     * and the retransmission buffer are made.
      */
-    private static int[] privateExtensionRanges(RtpPacket rtp, int packetOffset, List<Integer> ids) {
+    private static void blankPrivateExtensions(RtpPacket rtp, List<Integer> ids) {
         if (ids.isEmpty() || rtp.headerExtensionProfile() == RtpPacket.NO_HEADER_EXTENSION) {
-            return NOTHING;
+            return;
         }
-        boolean oneByte = rtp.headerExtensionProfile() == ONE_BYTE_PROFILE;
-        int[] ranges = new int[2 * ids.size()];
-        int n = 0;
-        for (int id : ids) {
-            int data = rtp.findHeaderExtension(id);
+        int elementHeader = rtp.headerExtensionProfile() == ONE_BYTE_PROFILE ? 1 : 2;
+        for (int i = 0; i < ids.size(); i++) {
+            int data = rtp.findHeaderExtension(ids.get(i));
             if (data != RtpPacket.NOT_FOUND) {
-                ranges[n++] = data - (oneByte ? 1 : 2) - packetOffset;
-                ranges[n++] = data + rtp.headerExtensionLengthAt(data) - packetOffset;
+                Arrays.fill(rtp.buffer(), data - elementHeader, data + rtp.headerExtensionLengthAt(data), (byte) 0);
             }
         }
-        return n == ranges.length ? ranges : Arrays.copyOf(ranges, n);
     }
 }

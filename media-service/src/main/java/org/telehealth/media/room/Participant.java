@@ -1,9 +1,19 @@
 package org.telehealth.media.room;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.telehealth.media.retransmission.NackRetransmitter;
+import org.telehealth.media.retransmission.RetransmissionBuffer;
+import org.telehealth.media.retransmission.RtxPayloadTypes;
+import org.telehealth.media.sdp.Codec;
+import org.telehealth.media.sdp.MediaKind;
 import org.telehealth.media.session.MediaSession;
 
 /**
@@ -11,29 +21,62 @@ import org.telehealth.media.session.MediaSession;
  * tracks of others they receive (by the mid of the browser's receiving section), and the header
  * extension ids whose values name the browser's own sections and must not reach other browsers.
  * The negotiation state is replaced as a whole at each offer/answer.
+ *
+ * <p>It also keeps the participant's share of packet repair, so that it goes when they leave: as a
+ * publisher, a {@link PublishedVideoStream} per video track; as a receiver, a
+ * {@link NackRetransmitter} per video stream it NACKed. Both are dropped for tracks a renegotiation
+ * removes; a room drops its other participants' retransmitters of a leaving publisher's streams.
  */
 public final class Participant {
 
     private final String id;
     private final Room room;
     private final MediaSession session;
-    private final Map<Long, Long> lastKeyframeRequestNanos = new ConcurrentHashMap<>();
-    private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), List.of());
+    private static final PublishedVideoStream[] NO_STREAMS = new PublishedVideoStream[0];
 
-    /** What the last offer/answer settled. */
+    private final Map<Long, Long> lastKeyframeRequestNanos = new ConcurrentHashMap<>();
+    private final Map<Long, NackRetransmitter> retransmitters = new ConcurrentHashMap<>();
+    private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), List.of());
+    private volatile RtxPayloadTypes rtxPayloadTypes = RtxPayloadTypes.NONE_NEGOTIATED;
+    private volatile PublishedVideoStream[] videoStreams = NO_STREAMS;
+
+    /**
+     * What the last offer/answer settled.
+     *
+     * @param codecsByMid the codecs the answer accepted in each of the participant's sections, by
+     *        mid, payload types as the browser numbered them
+     */
     public record Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
-            List<Integer> privateExtensionIds, List<PublishedTrack> receivedTracks) {
+            List<Integer> privateExtensionIds, List<PublishedTrack> receivedTracks, Map<String, List<Codec>> codecsByMid) {
 
         public Negotiated {
             published = List.copyOf(published);
             receivedByMid = Map.copyOf(receivedByMid);
             privateExtensionIds = List.copyOf(privateExtensionIds);
             receivedTracks = List.copyOf(receivedTracks);
+            Map<String, List<Codec>> codecs = new HashMap<>();
+            codecsByMid.forEach((mid, list) -> codecs.put(mid, List.copyOf(list)));
+            codecsByMid = Map.copyOf(codecs);
+        }
+
+        public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
+                List<Integer> privateExtensionIds, Map<String, List<Codec>> codecsByMid) {
+            this(published, receivedByMid, privateExtensionIds, List.copyOf(receivedByMid.values()), codecsByMid);
         }
 
         public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
                 List<Integer> privateExtensionIds) {
-            this(published, receivedByMid, privateExtensionIds, List.copyOf(receivedByMid.values()));
+            this(published, receivedByMid, privateExtensionIds, Map.of());
+        }
+
+        /** The mid of the section that receives the track of media SSRC {@code mediaSsrc}. */
+        public Optional<String> midReceiving(long mediaSsrc) {
+            for (Map.Entry<String, PublishedTrack> received : receivedByMid.entrySet()) {
+                if (received.getValue().ssrc() == mediaSsrc) {
+                    return Optional.of(received.getKey());
+                }
+            }
+            return Optional.empty();
         }
     }
 
@@ -59,8 +102,36 @@ public final class Participant {
         return negotiated;
     }
 
+    /**
+     * Replaces the negotiation state, and drops the repair state of the tracks it no longer
+     * publishes or receives.
+     */
     public void negotiated(Negotiated settled) {
+        List<Codec> allCodecs = new ArrayList<>();
+        settled.codecsByMid().values().forEach(allCodecs::addAll);
+        this.rtxPayloadTypes = RtxPayloadTypes.of(allCodecs);
         this.negotiated = settled;
+        retransmitters.keySet().removeIf(ssrc -> settled.midReceiving(ssrc).isEmpty());
+        synchronized (this) {
+            List<PublishedVideoStream> kept = new ArrayList<>();
+            for (PublishedVideoStream stream : videoStreams) {
+                for (PublishedTrack track : settled.published()) {
+                    if (track.kind() == MediaKind.VIDEO && track.ssrc() == stream.mediaSsrc()) {
+                        kept.add(stream);
+                    }
+                }
+            }
+            videoStreams = kept.toArray(NO_STREAMS);
+        }
+    }
+
+    /**
+     * The RTX bindings of the payload types this participant's browser uses, all sections together:
+     * bundled sections that share a payload type must give it the same codec (BUNDLE, RFC 9143), so
+     * the union is what any packet of the browser means. Read per packet of the browser's RTX.
+     */
+    RtxPayloadTypes rtxPayloadTypes() {
+        return rtxPayloadTypes;
     }
 
     /**
@@ -80,7 +151,7 @@ public final class Participant {
         return claimed[0];
     }
 
-    /** The published track a packet of this SSRC belongs to. Runs per packet: no streams, no allocation. */
+    /** The published track a packet of this SSRC belongs to. */
     public Optional<PublishedTrack> publishedTrack(long ssrc) {
         for (PublishedTrack track : negotiated.published()) {
             if (track.carries(ssrc)) {
@@ -88,6 +159,73 @@ public final class Participant {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The published track that carries packets of {@code ssrc} (its media or its RTX), or null. Runs
+     * per packet: no Optional, no allocation.
+     */
+    PublishedTrack publishedTrackCarrying(long ssrc) {
+        for (PublishedTrack track : negotiated.published()) {
+            if (track.carries(ssrc)) {
+                return track;
+            }
+        }
+        return null;
+    }
+
+    /** The repair state of this participant's video track {@code track}, made on its first packet. Runs per packet. */
+    PublishedVideoStream videoStream(PublishedTrack track) {
+        PublishedVideoStream stream = videoStream(track.ssrc());
+        return stream != null ? stream : addVideoStream(track.ssrc());
+    }
+
+    /** The repair state of this participant's video track of media SSRC {@code mediaSsrc}, or null. */
+    PublishedVideoStream videoStream(long mediaSsrc) {
+        for (PublishedVideoStream stream : videoStreams) {
+            if (stream.mediaSsrc() == mediaSsrc) {
+                return stream;
+            }
+        }
+        return null;
+    }
+
+    /** The repair state of all this participant's video tracks that sent a packet. Callers must not modify it. */
+    PublishedVideoStream[] videoStreams() {
+        return videoStreams;
+    }
+
+    private synchronized PublishedVideoStream addVideoStream(long mediaSsrc) {
+        PublishedVideoStream existing = videoStream(mediaSsrc);
+        if (existing != null) {
+            return existing;
+        }
+        PublishedVideoStream stream = PublishedVideoStream.of(mediaSsrc);
+        PublishedVideoStream[] grown = Arrays.copyOf(videoStreams, videoStreams.length + 1);
+        grown[grown.length - 1] = stream;
+        videoStreams = grown;
+        return stream;
+    }
+
+    /**
+     * The retransmitter that answers this receiver's NACKs for the stream of {@code mediaSsrc}: the
+     * one kept, if it still serves that buffer and RTX SSRC, else a new one from {@code create}.
+     */
+    NackRetransmitter retransmitter(long mediaSsrc, RetransmissionBuffer buffer, OptionalLong rtxSsrc,
+            Supplier<NackRetransmitter> create) {
+        return retransmitters.compute(mediaSsrc,
+                (ssrc, kept) -> kept != null && kept.serves(buffer, rtxSsrc) ? kept : create.get());
+    }
+
+    /** Whether this receiver keeps a retransmitter for the stream of {@code mediaSsrc}. */
+    boolean hasRetransmitter(long mediaSsrc) {
+        return retransmitters.containsKey(mediaSsrc);
+    }
+
+    /** Drops this receiver's retransmitters of the streams {@code publisher} published: they are leaving. */
+    void forgetStreamsOf(Participant publisher) {
+        retransmitters.keySet().removeIf(ssrc -> publisher.publishedTrackCarrying(ssrc) != null
+                || publisher.videoStream(ssrc) != null);
     }
 
     /** Whether this participant receives the track that carries packets of {@code ssrc}. Runs per packet. */

@@ -42,7 +42,14 @@ public final class Room {
         return true;
     }
 
+    /** Removes a participant, and what the others kept to repair the streams it published. */
     Optional<Participant> remove(String participantId) {
-        return Optional.ofNullable(participants.remove(participantId));
+        Participant removed = participants.remove(participantId);
+        if (removed != null) {
+            for (Participant other : participants.values()) {
+                other.forgetStreamsOf(removed);
+            }
+        }
+        return Optional.ofNullable(removed);
     }
 }

@@ -31,6 +31,23 @@ class RetransmissionBufferTest {
     }
 
     @Test
+    void shouldTellWhetherItHoldsAPacketWithoutCopyingIt() throws Exception {
+        RetransmissionBuffer buffer = new RetransmissionBuffer(SSRC, 4);
+        for (int sequenceNumber : new int[] {65_534, 65_535, 1}) {
+            store(buffer, packet(sequenceNumber, 0));
+        }
+
+        assertThat(buffer.contains(65_535)).isTrue();
+        assertThat(buffer.contains(1)).isTrue();
+        assertThat(buffer.contains(0)).isFalse();
+        assertThat(buffer.contains(2)).isFalse();
+
+        store(buffer, packet(3, 0));
+        assertThat(buffer.contains(65_534)).isFalse();
+        assertThatThrownBy(() -> buffer.contains(65_536)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldFindNothingBeforeTheFirstPacket() {
         assertThat(new RetransmissionBuffer(SSRC, 8).find(0)).isEmpty();
     }

@@ -107,6 +107,20 @@ class RtxPacketizerTest {
     }
 
     @Test
+    void shouldTakeAnotherRtxPayloadTypeIntoTheSameSequence() throws Exception {
+        RtxPacketizer packetizer = new RtxPacketizer(RTX_SSRC, RTX_PAYLOAD_TYPE, 300);
+
+        RtpPacket first = parse(packetizer.packetize(PLAIN, 0, PLAIN.length));
+        RtpPacket second = parse(packetizer.packetize(PLAIN, 0, PLAIN.length, 99));
+
+        assertThat(first.payloadType()).isEqualTo(RTX_PAYLOAD_TYPE);
+        assertThat(second.payloadType()).isEqualTo(99);
+        assertThat(second.marker()).isTrue();
+        assertThat(second.sequenceNumber()).isEqualTo(301);
+        assertThatThrownBy(() -> packetizer.packetize(PLAIN, 0, PLAIN.length, 128)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldStartEachPacketizerAtARandomSequenceNumber() throws Exception {
         Set<Integer> firsts = new HashSet<>();
         for (int i = 0; i < 20; i++) {
