@@ -107,6 +107,13 @@ public class AppointmentResource {
         return appointments.cancel(caller.get(), uuid(id), request == null ? null : request.reason()).map(AppointmentView::of);
     }
 
+    @GET
+    @Path("/{id}/join-link")
+    @Operation(summary = "The patient's browser link to the visit (the visit's doctor or an admin); 409 once cancelled or over")
+    public Uni<JoinLinkView> joinLink(@PathParam("id") String id) {
+        return appointments.joinLink(caller.get(), uuid(id)).map(JoinLinkView::of);
+    }
+
     private static UUID uuid(String id) {
         try {
             return UUID.fromString(id);

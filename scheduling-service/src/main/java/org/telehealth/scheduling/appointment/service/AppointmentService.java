@@ -21,6 +21,8 @@ import org.telehealth.scheduling.appointment.repository.AppointmentFilter;
 import org.telehealth.scheduling.appointment.repository.AppointmentRepository;
 import org.telehealth.scheduling.appointment.repository.AppointmentStatus;
 import org.telehealth.scheduling.identity.Caller;
+import org.telehealth.scheduling.joinlink.JoinLink;
+import org.telehealth.scheduling.joinlink.JoinLinkIssuer;
 import org.telehealth.scheduling.outbox.OutboxWriter;
 import org.telehealth.scheduling.patient.repository.PatientRepository;
 import org.telehealth.scheduling.problem.ProblemException;
@@ -37,12 +39,15 @@ public class AppointmentService {
     private final AppointmentRepository appointments;
     private final PatientRepository patients;
     private final OutboxWriter outbox;
+    private final JoinLinkIssuer links;
     private final Clock clock;
 
-    public AppointmentService(AppointmentRepository appointments, PatientRepository patients, OutboxWriter outbox, Clock clock) {
+    public AppointmentService(AppointmentRepository appointments, PatientRepository patients, OutboxWriter outbox,
+            JoinLinkIssuer links, Clock clock) {
         this.appointments = appointments;
         this.patients = patients;
         this.outbox = outbox;
+        this.links = links;
         this.clock = clock;
     }
 
@@ -98,6 +103,29 @@ public class AppointmentService {
                     }
                 })
                 .flatMap(this::withPatientName));
+    }
+
+    /**
+     * The patient's link to the visit, for the visit's doctor or an admin to send or copy. Signed
+     * for the current link generation, so it dies when the visit is cancelled or moved.
+     */
+    public Uni<JoinLink> joinLink(Caller caller, UUID id) {
+        return callersPatientId(caller).flatMap(own -> appointments.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("appointment " + id))
+                .map(appointment -> {
+                    if (!AppointmentAccess.maySee(caller, own, appointment)) {
+                        throw ProblemException.notFound("appointment " + id);
+                    }
+                    if (!AppointmentAccess.mayChange(caller, appointment)) {
+                        throw ProblemException.forbidden("only the visit's doctor or an admin hands out its link");
+                    }
+                    if (!appointment.status.isActive()) {
+                        throw ProblemException.conflict("No link", "the visit is "
+                                + appointment.status.name().toLowerCase().replace('_', ' ') + "; it has no join link");
+                    }
+                    return links.issue(appointment.id, appointment.patientId, appointment.startsAt, appointment.endsAt,
+                            appointment.linkGeneration);
+                }));
     }
 
     public Uni<List<AppointmentDetails>> list(Caller caller, AppointmentFilter filter) {

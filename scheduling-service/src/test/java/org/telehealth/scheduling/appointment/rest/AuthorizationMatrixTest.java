@@ -1,13 +1,11 @@
 package org.telehealth.scheduling.appointment.rest;
 
-import static io.restassured.RestAssured.given;
+import static org.telehealth.scheduling.ApiCalls.perform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -77,6 +75,14 @@ class AuthorizationMatrixTest {
         endpoints.put("reschedule A1", new Endpoint(a -> "POST /api/appointments/" + a + "/reschedule "
                 + "{\"startsAt\":\"" + nextSlot() + "\",\"durationMinutes\":30}", 401, 403, 404, 200, 404, 200));
         endpoints.put("cancel A1", new Endpoint(a -> "POST /api/appointments/" + a + "/cancel {}", 401, 403, 404, 200, 404, 200));
+        endpoints.put("join link of A1", new Endpoint(a -> "GET /api/appointments/" + a + "/join-link", 401, 403, 404, 200, 404, 200));
+        endpoints.put("set doctor X's hours", new Endpoint(a -> "PUT /api/doctors/" + TestTokens.subjectOf(doctorX) + "/availability "
+                + "{\"timeZone\":\"Europe/Paris\",\"slotMinutes\":30,\"weekly\":[{\"day\":\"monday\",\"start\":\"09:00\",\"end\":\"12:00\"}]}",
+                401, 403, 403, 200, 403, 200));
+        endpoints.put("doctor X's free slots", new Endpoint(a -> "GET /api/doctors/" + TestTokens.subjectOf(doctorX) + "/free-slots",
+                401, 403, 403, 200, 403, 200));
+        endpoints.put("add doctor X's day off", new Endpoint(a -> "POST /api/doctors/" + TestTokens.subjectOf(doctorX)
+                + "/availability/exceptions {\"firstDay\":\"2027-01-01\",\"lastDay\":\"2027-01-01\"}", 401, 403, 403, 201, 403, 201));
         endpoints.put("register patient", new Endpoint(a -> "POST /api/patients "
                 + "{\"fullName\":\"New Patient\",\"dateOfBirth\":\"1990-05-01\"}", 401, 403, 403, 201, 201, 201));
         endpoints.put("search patients", new Endpoint(a -> "GET /api/patients?name=Patient", 401, 403, 403, 200, 200, 200));
@@ -140,19 +146,6 @@ class AuthorizationMatrixTest {
         return perform(TestTokens.forUser(admin, "admin"), "POST /api/patients {\"fullName\":\"" + name
                 + "\",\"dateOfBirth\":\"1980-02-03\",\"keycloakUserId\":\"" + keycloakUserId + "\"}")
                 .then().statusCode(201).extract().path("id");
-    }
-
-    /** Performs "METHOD path [json body]" as the holder of {@code token} (anonymous when null). */
-    static Response perform(String token, String call) {
-        String[] parts = call.split(" ", 3);
-        RequestSpecification request = given();
-        if (token != null) {
-            request = request.auth().oauth2(token);
-        }
-        if (parts.length == 3) {
-            request = request.contentType(ContentType.JSON).body(parts[2]);
-        }
-        return request.request(parts[0], parts[1]);
     }
 
     private record Endpoint(Function<String, String> call, int... expected) {
