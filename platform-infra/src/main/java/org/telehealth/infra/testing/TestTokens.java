@@ -43,7 +43,7 @@ public final class TestTokens {
         return UUID.nameUUIDFromBytes(username.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    static String publicKeyBase64() {
+    public static String publicKeyBase64() {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
     }
 

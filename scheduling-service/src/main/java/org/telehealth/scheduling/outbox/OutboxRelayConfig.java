@@ -9,7 +9,7 @@ import java.time.Duration;
 public interface OutboxRelayConfig {
 
     /** How often the relay looks for events to send (read by the relay's {@code @Scheduled}). */
-    @WithDefault("0.5s")
+    @WithDefault("1s")
     Duration pollInterval();
 
     /** Most events sent per round; the rest wait for the next round (which starts at once). */
