@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import org.telehealth.media.room.Forwarder;
@@ -84,7 +85,7 @@ public class NegotiationService {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
         participant.negotiated(new Participant.Negotiated(published, received, privateExtensionIds(offer),
-                codecsByMid(answer)));
+                codecsByMid(answer), transportSequenceNumberId(offer, answer)));
         session.expectPeer(new MediaSession.PeerIdentity(offer.iceCredentials().ufrag(), offer.fingerprint()));
         session.connected().thenRun(() -> forwarder.requestKeyframes(participant));
         return answer.sdp();
@@ -101,6 +102,28 @@ public class NegotiationService {
         return codecs;
     }
 
+    /**
+     * The id of the transport-wide sequence number in the sections the browser sends on, if the
+     * answer kept it there (bundled sections share one id). Only then does it expect transport-cc
+     * feedback.
+     */
+    private static OptionalInt transportSequenceNumberId(Offer offer, Answer answer) {
+        for (OfferedMedia media : offer.media()) {
+            Optional<HeaderExtension> extension = answer.media(media.mid())
+                    .filter(answered -> answered.accepted() && publishes(media))
+                    .flatMap(answered -> answered.headerExtension(HeaderExtension.TRANSPORT_WIDE_CC));
+            if (extension.isPresent()) {
+                return OptionalInt.of(extension.get().id());
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    private static boolean publishes(OfferedMedia media) {
+        boolean sends = media.direction() == Direction.SENDONLY || media.direction() == Direction.SENDRECV;
+        return media.enabled() && sends && media.kind() != MediaKind.OTHER;
+    }
+
     private LocalEndpoint localEndpoint(MediaSession session) {
         return new LocalEndpoint(sessionId, session.localIce(), transport.identity().fingerprint(),
                 List.of(new HostCandidate(transport.advertisedAddress().getAddress(), transport.advertisedAddress().getPort())));
@@ -109,8 +132,7 @@ public class NegotiationService {
     private static List<PublishedTrack> publishedTracks(Offer offer) {
         List<PublishedTrack> tracks = new ArrayList<>();
         for (OfferedMedia media : offer.media()) {
-            boolean sends = media.direction() == Direction.SENDONLY || media.direction() == Direction.SENDRECV;
-            if (!media.enabled() || !sends || media.kind() == MediaKind.OTHER || media.ssrcs().isEmpty()) {
+            if (!publishes(media) || media.ssrcs().isEmpty()) {
                 continue; // simulcast by rid only (no a=ssrc) is not forwarded yet
             }
             List<SsrcGroup> fid = media.ssrcGroups(SsrcGroup.FID);

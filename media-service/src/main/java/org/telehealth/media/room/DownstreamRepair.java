@@ -31,6 +31,7 @@ final class DownstreamRepair {
     /** Resends to {@code receiver} what it NACKed and the SFU still has. */
     void onNack(Participant receiver, GenericNack nack) {
         counters.nacksReceived.increment();
+        receiver.outbound().nacksReceived.increment();
         Participant.Negotiated negotiated = receiver.negotiated();
         Optional<String> mid = negotiated.midReceiving(nack.mediaSsrc());
         PublishedVideoStream stream = mid.isPresent() ? publishedStream(receiver, nack.mediaSsrc()) : null;
@@ -45,6 +46,7 @@ final class DownstreamRepair {
         for (NackRetransmitter.Retransmission packet : retransmitter.respond(nack, payloadTypes)) {
             if (output.send(receiver, SrtpPacketBuffer.copyOf(packet.packet(), 0, packet.packet().length), false)) {
                 (packet.rtx() ? counters.retransmittedAsRtx : counters.retransmittedPlain).increment();
+                receiver.outbound().retransmissionsSent.increment();
             }
         }
     }

@@ -4,6 +4,7 @@ import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +16,11 @@ import org.telehealth.media.rtcp.FullIntraRequest;
 import org.telehealth.media.rtcp.GenericNack;
 import org.telehealth.media.rtcp.MalformedRtcpException;
 import org.telehealth.media.rtcp.PictureLossIndication;
+import org.telehealth.media.rtcp.ReceiverReport;
+import org.telehealth.media.rtcp.ReportBlock;
 import org.telehealth.media.rtcp.RtcpCompoundParser;
 import org.telehealth.media.rtcp.RtcpPacket;
+import org.telehealth.media.rtcp.SenderReport;
 import org.telehealth.media.rtp.MalformedRtpException;
 import org.telehealth.media.rtp.RtpPacket;
 import org.telehealth.media.sdp.MediaKind;
@@ -35,6 +39,12 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * uplink lost and turns its RTX back into media; {@link DownstreamRepair} answers receivers' NACKs
  * from the copies kept of what was forwarded, with the SFU's own RTX. The publisher's RTX stream
  * itself is never forwarded.
+ *
+ * <p>It also keeps the RTCP conversation going on each hop: every packet's arrival is noted for
+ * transport-cc feedback ({@link TransportWideArrivals}) and its stream's reception statistics
+ * ({@link InboundStream}), from which the {@link FeedbackTimer} has it send publishers transport-cc
+ * feedback and receiver reports; publishers' sender reports go on to receivers for lip sync, whose
+ * answers give the round trip to them ({@link SenderReportRelay}).
  */
 @Startup
 @ApplicationScoped
@@ -48,7 +58,9 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     private final PublisherFeedback feedback;
     private final UpstreamRepair upstream;
     private final DownstreamRepair downstream;
+    private final SenderReportRelay senderReports;
     private final RetransmissionCounters retransmission = new RetransmissionCounters();
+    private final ReportCounters reports = new ReportCounters();
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder unknownStream = new LongAdder();
     private final LongAdder malformed = new LongAdder();
@@ -71,6 +83,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         this.feedback = new PublisherFeedback(new SecureRandom().nextInt() & 0xFFFFFFFFL, output);
         this.upstream = new UpstreamRepair(feedback, retransmission);
         this.downstream = new DownstreamRepair(output, retransmission, nanoTime);
+        this.senderReports = new SenderReportRelay(output, reports);
     }
 
     @Override
@@ -102,13 +115,63 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         }
     }
 
+    /**
+     * Sends {@code publisher} transport-cc feedback on the packets that arrived from them since the
+     * last call, if they negotiated it. Called by the {@link FeedbackTimer} about every 100 ms.
+     */
+    public void sendTransportFeedback(Participant publisher) {
+        TransportWideArrivals arrivals = publisher.transportWideArrivals();
+        List<PublishedTrack> published = publisher.negotiated().published();
+        if (arrivals != null && !published.isEmpty() && output.isConnected(publisher)) {
+            int sent = feedback.transportCc(publisher, arrivals, published.get(0).ssrc(), nanoTime.getAsLong());
+            reports.transportCcFeedbackSent.add(sent);
+        }
+    }
+
+    /**
+     * Sends {@code publisher} a receiver report with a block per track of theirs that sent a packet.
+     * Called by the {@link FeedbackTimer} about once a second.
+     */
+    public void sendReceiverReport(Participant publisher) {
+        InboundStream[] streams = publisher.inboundStreamArray();
+        if (streams.length == 0 || !output.isConnected(publisher)) {
+            return;
+        }
+        long now = nanoTime.getAsLong();
+        List<ReportBlock> blocks = new ArrayList<>(streams.length);
+        for (InboundStream stream : streams) {
+            ReportBlock block = stream.reception().report(stream.track().ssrc(), now);
+            if (block != null) {
+                blocks.add(block);
+            }
+        }
+        if (!blocks.isEmpty() && feedback.receiverReport(publisher, blocks)) {
+            reports.receiverReportsSent.increment();
+        }
+    }
+
     public long packetsForwarded() {
         return forwarded.sum();
+    }
+
+    /** RTP and RTCP packets dropped because they did not parse. */
+    public long packetsMalformed() {
+        return malformed.sum();
+    }
+
+    /** RTP packets dropped because their SSRC is none the sender publishes. */
+    public long packetsOfUnknownStreams() {
+        return unknownStream.sum();
     }
 
     /** NACKs and retransmissions in both directions, beside {@link #packetsForwarded()}. */
     public RetransmissionCounters retransmission() {
         return retransmission;
+    }
+
+    /** The SFU's own RTCP: transport-cc feedback, receiver reports, relayed sender reports. */
+    public ReportCounters reports() {
+        return reports;
     }
 
     private void onRtp(Participant sender, SrtpPacketBuffer packet) {
@@ -119,21 +182,31 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
             malformed.increment();
             return;
         }
+        long now = nanoTime.getAsLong();
+        TransportWideArrivals arrivals = sender.transportWideArrivals();
+        if (arrivals != null) {
+            arrivals.onPacket(rtp, now);
+        }
         PublishedTrack track = sender.publishedTrackCarrying(rtp.ssrc());
         if (track == null) {
             unknownStream.increment();
             return;
         }
-        long now = nanoTime.getAsLong();
+        InboundStream inbound = sender.inboundStream(track);
+        inbound.traffic().add(rtp.length(), now);
         if (track.kind() == MediaKind.VIDEO) {
             PublishedVideoStream stream = sender.videoStream(track);
             RtpPacket media = upstream.admit(sender, track, stream, rtp, now);
             if (media != null) {
+                inbound.reception().onPacket(media.sequenceNumber(), media.timestamp(), now, media != rtp);
                 blankPrivateExtensions(media, sender.negotiated().privateExtensionIds());
                 keep(stream, media);
                 forward(sender, media);
             }
         } else {
+            if (rtp.ssrc() == track.ssrc()) {
+                inbound.reception().onPacket(rtp.sequenceNumber(), rtp.timestamp(), now, false);
+            }
             blankPrivateExtensions(rtp, sender.negotiated().privateExtensionIds());
             forward(sender, rtp);
         }
@@ -148,6 +221,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
                 SrtpPacketBuffer copy = SrtpPacketBuffer.copyOf(rtp.buffer(), rtp.offset(), rtp.length());
                 if (output.send(receiver, copy, false)) {
                     forwarded.increment();
+                    receiver.outbound().forwarded(rtp.length());
                 }
             }
         }
@@ -170,8 +244,14 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
             malformed.increment();
             return;
         }
+        long now = nanoTime.getAsLong();
         for (RtcpPacket rtcp : packets) {
-            if (rtcp instanceof GenericNack nack) {
+            if (rtcp instanceof SenderReport report) {
+                senderReports.onSenderReport(sender, report, packets, now);
+                senderReports.onReportBlocks(sender, report.reportBlocks(), now);
+            } else if (rtcp instanceof ReceiverReport report) {
+                senderReports.onReportBlocks(sender, report.reportBlocks(), now);
+            } else if (rtcp instanceof GenericNack nack) {
                 downstream.onNack(sender, nack);
             } else if (rtcp instanceof PictureLossIndication pli && sender.receives(pli.mediaSsrc())) {
                 requestKeyframe(sender.room(), pli.mediaSsrc());

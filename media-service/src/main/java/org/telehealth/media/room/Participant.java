@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
@@ -22,10 +25,13 @@ import org.telehealth.media.session.MediaSession;
  * extension ids whose values name the browser's own sections and must not reach other browsers.
  * The negotiation state is replaced as a whole at each offer/answer.
  *
- * <p>It also keeps the participant's share of packet repair, so that it goes when they leave: as a
- * publisher, a {@link PublishedVideoStream} per video track; as a receiver, a
- * {@link NackRetransmitter} per video stream it NACKed. Both are dropped for tracks a renegotiation
- * removes; a room drops its other participants' retransmitters of a leaving publisher's streams.
+ * <p>It also keeps the participant's share of the media path's state, so that it goes when they
+ * leave: as a publisher, a {@link PublishedVideoStream} per video track (packet repair), an
+ * {@link InboundStream} per track (reception statistics) and their {@link TransportWideArrivals}
+ * (transport-cc); as a receiver, a {@link NackRetransmitter} per video stream it NACKed, the
+ * {@link RelayedSenderReports} that time the round trip to them and {@link OutboundCounters}. Per-track
+ * state is dropped for tracks a renegotiation removes; a room drops its other participants'
+ * retransmitters of a leaving publisher's streams.
  */
 public final class Participant {
 
@@ -33,21 +39,30 @@ public final class Participant {
     private final Room room;
     private final MediaSession session;
     private static final PublishedVideoStream[] NO_STREAMS = new PublishedVideoStream[0];
+    private static final InboundStream[] NO_INBOUND_STREAMS = new InboundStream[0];
 
     private final Map<Long, Long> lastKeyframeRequestNanos = new ConcurrentHashMap<>();
     private final Map<Long, NackRetransmitter> retransmitters = new ConcurrentHashMap<>();
     private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), List.of());
     private volatile RtxPayloadTypes rtxPayloadTypes = RtxPayloadTypes.NONE_NEGOTIATED;
     private volatile PublishedVideoStream[] videoStreams = NO_STREAMS;
+    private volatile InboundStream[] inboundStreams = NO_INBOUND_STREAMS;
+    private volatile TransportWideArrivals transportWideArrivals;
+    private final RelayedSenderReports relayedSenderReports = new RelayedSenderReports();
+    private final OutboundCounters outbound = new OutboundCounters();
 
     /**
      * What the last offer/answer settled.
      *
      * @param codecsByMid the codecs the answer accepted in each of the participant's sections, by
      *        mid, payload types as the browser numbered them
+     * @param transportSequenceNumberId the id of the transport-wide sequence number extension in the
+     *        participant's sending sections, if the answer kept it: the SFU then owes them
+     *        transport-cc feedback
      */
     public record Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
-            List<Integer> privateExtensionIds, List<PublishedTrack> receivedTracks, Map<String, List<Codec>> codecsByMid) {
+            List<Integer> privateExtensionIds, List<PublishedTrack> receivedTracks, Map<String, List<Codec>> codecsByMid,
+            OptionalInt transportSequenceNumberId) {
 
         public Negotiated {
             published = List.copyOf(published);
@@ -57,11 +72,19 @@ public final class Participant {
             Map<String, List<Codec>> codecs = new HashMap<>();
             codecsByMid.forEach((mid, list) -> codecs.put(mid, List.copyOf(list)));
             codecsByMid = Map.copyOf(codecs);
+            Objects.requireNonNull(transportSequenceNumberId, "transportSequenceNumberId");
+        }
+
+        public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
+                List<Integer> privateExtensionIds, Map<String, List<Codec>> codecsByMid,
+                OptionalInt transportSequenceNumberId) {
+            this(published, receivedByMid, privateExtensionIds, List.copyOf(receivedByMid.values()), codecsByMid,
+                    transportSequenceNumberId);
         }
 
         public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
                 List<Integer> privateExtensionIds, Map<String, List<Codec>> codecsByMid) {
-            this(published, receivedByMid, privateExtensionIds, List.copyOf(receivedByMid.values()), codecsByMid);
+            this(published, receivedByMid, privateExtensionIds, codecsByMid, OptionalInt.empty());
         }
 
         public Negotiated(List<PublishedTrack> published, Map<String, PublishedTrack> receivedByMid,
@@ -110,6 +133,7 @@ public final class Participant {
         List<Codec> allCodecs = new ArrayList<>();
         settled.codecsByMid().values().forEach(allCodecs::addAll);
         this.rtxPayloadTypes = RtxPayloadTypes.of(allCodecs);
+        this.transportWideArrivals = transportWideArrivals(settled.transportSequenceNumberId());
         this.negotiated = settled;
         retransmitters.keySet().removeIf(ssrc -> settled.midReceiving(ssrc).isEmpty());
         synchronized (this) {
@@ -122,7 +146,56 @@ public final class Participant {
                 }
             }
             videoStreams = kept.toArray(NO_STREAMS);
+            List<InboundStream> keptInbound = new ArrayList<>();
+            for (InboundStream stream : inboundStreams) {
+                for (PublishedTrack track : settled.published()) {
+                    if (track.kind() == stream.track().kind() && track.ssrc() == stream.track().ssrc()) {
+                        keptInbound.add(stream);
+                    }
+                }
+            }
+            inboundStreams = keptInbound.toArray(NO_INBOUND_STREAMS);
         }
+    }
+
+    /** The arrivals of the same transport as before, if the extension stays negotiated, read under its id. */
+    private TransportWideArrivals transportWideArrivals(OptionalInt extensionId) {
+        TransportWideArrivals kept = transportWideArrivals;
+        if (extensionId.isEmpty()) {
+            return null;
+        }
+        if (kept == null) {
+            return new TransportWideArrivals(extensionId.getAsInt());
+        }
+        return kept.extensionId() == extensionId.getAsInt() ? kept : kept.withExtensionId(extensionId.getAsInt());
+    }
+
+    /**
+     * Where the arrivals of this participant's packets are noted for transport-cc feedback, or null
+     * if their answer did not keep the extension. Read per packet.
+     */
+    TransportWideArrivals transportWideArrivals() {
+        return transportWideArrivals;
+    }
+
+    /** The publishers' sender reports the SFU relayed to this participant as a receiver. */
+    RelayedSenderReports relayedSenderReports() {
+        return relayedSenderReports;
+    }
+
+    /**
+     * The round trip between the SFU and this participant, in milliseconds, from the latest of
+     * their report blocks that answered a sender report the SFU relayed them; empty until one did
+     * (a participant who receives nothing never does).
+     */
+    public OptionalDouble roundTripMillis() {
+        long nanos = relayedSenderReports.roundTripNanos();
+        return nanos == RelayedSenderReports.UNKNOWN ? OptionalDouble.empty() : OptionalDouble.of(nanos / 1e6);
+    }
+
+    /** What the SFU sent this participant as a receiver. */
+    public OutboundCounters outbound() {
+        return outbound;
     }
 
     /**
@@ -204,6 +277,39 @@ public final class Participant {
         PublishedVideoStream[] grown = Arrays.copyOf(videoStreams, videoStreams.length + 1);
         grown[grown.length - 1] = stream;
         videoStreams = grown;
+        return stream;
+    }
+
+    /** What the SFU measures of this participant's track {@code track}, made on its first packet. Runs per packet. */
+    InboundStream inboundStream(PublishedTrack track) {
+        for (InboundStream stream : inboundStreams) {
+            if (stream.track().ssrc() == track.ssrc()) {
+                return stream;
+            }
+        }
+        return addInboundStream(track);
+    }
+
+    /** What the SFU measures of each track this participant published that sent a packet. Callers must not modify it. */
+    InboundStream[] inboundStreamArray() {
+        return inboundStreams;
+    }
+
+    /** What the SFU measures of each track this participant publishes, as of now. */
+    public List<InboundStream> inboundStreams() {
+        return List.of(inboundStreams);
+    }
+
+    private synchronized InboundStream addInboundStream(PublishedTrack track) {
+        for (InboundStream stream : inboundStreams) {
+            if (stream.track().ssrc() == track.ssrc()) {
+                return stream;
+            }
+        }
+        InboundStream stream = new InboundStream(track);
+        InboundStream[] grown = Arrays.copyOf(inboundStreams, inboundStreams.length + 1);
+        grown[grown.length - 1] = stream;
+        inboundStreams = grown;
         return stream;
     }
 

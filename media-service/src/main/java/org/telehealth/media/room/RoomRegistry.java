@@ -2,6 +2,7 @@ package org.telehealth.media.room;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -75,6 +76,11 @@ public class RoomRegistry {
         Room room = new Room(roomId);
         rooms.put(roomId, room);
         return room;
+    }
+
+    /** The open rooms, as they are while the caller walks them. */
+    public Collection<Room> rooms() {
+        return rooms.values();
     }
 
     public Optional<Room> room(String roomId) {

@@ -6,8 +6,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
  * The transport-wide sequence number header extension
  * (draft-holmer-rmcat-transport-wide-cc-extensions-01): one 16-bit counter across every stream of
  * a transport, which the receiver echoes in transport-cc feedback with arrival times. The SFU reads
- * it on what browsers send and rewrites it with its own counter on what it forwards, because each
- * receiving browser measures its own downlink.
+ * it on what browsers send, to answer with that feedback. (What it forwards still carries the
+ * publisher's numbers; each receiving browser's downlink would need the SFU's own counter.)
  *
  * <pre>
  *  0                   1

@@ -17,6 +17,10 @@ import org.telehealth.media.dtls.SrtpProfile;
  * handshake (jitsi-srtp does the cryptography). Inbound packets are authenticated and decrypted in
  * place, with replay protection; outbound packets are encrypted in place. Every method answers
  * {@code false} for a packet that must be dropped (too short, forged, replayed) instead of throwing.
+ *
+ * <p>Packets arrive on the socket's one reader thread, which also sends the media; the SFU's own
+ * RTCP also leaves from the feedback timer and the DTLS threads, so RTCP encryption is serialized
+ * (an SRTCP context keeps an index and ciphers that must not be used by two threads at once).
  */
 public final class SrtpSession implements AutoCloseable {
 
@@ -90,7 +94,7 @@ public final class SrtpSession implements AutoCloseable {
         return context != null && run(() -> context.transformPacket(packet));
     }
 
-    public boolean encryptRtcp(SrtpPacketBuffer packet) {
+    public synchronized boolean encryptRtcp(SrtpPacketBuffer packet) {
         if (packet.getLength() < RTCP_HEADER) {
             return false;
         }

@@ -2,7 +2,6 @@ package org.telehealth.media.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import org.telehealth.media.retransmission.RtxUnwrapper;
 import org.telehealth.media.rtcp.GenericNack;
 import org.telehealth.media.rtcp.PictureLossIndication;
 import org.telehealth.media.rtcp.ReceiverReport;
-import org.telehealth.media.rtcp.RtcpCompoundParser;
 import org.telehealth.media.rtcp.RtcpPacket;
 import org.telehealth.media.rtp.RtpPacket;
 import org.telehealth.media.sdp.Codec;
@@ -50,26 +48,9 @@ class ForwarderRetransmissionTest {
     private final Room room = new Room("visit");
     private final Participant doctor = new Participant("doctor", room, null);
     private final Participant patient = new Participant("patient", room, null);
-    private final List<Sent> sent = new ArrayList<>();
+    private final RecordingOutput output = new RecordingOutput();
     private long now = 10_000 * MILLISECOND;
-    private final Forwarder forwarder = new Forwarder(session -> Optional.empty(), new RecordingOutput(), () -> now);
-
-    private record Sent(Participant to, byte[] packet, boolean rtcp) {
-    }
-
-    /** Keeps what the forwarder sends, as it would reach SRTP. */
-    private final class RecordingOutput implements ParticipantOutput {
-        @Override
-        public boolean isConnected(Participant participant) {
-            return true;
-        }
-
-        @Override
-        public boolean send(Participant to, SrtpPacketBuffer packet, boolean rtcp) {
-            sent.add(new Sent(to, packet.toByteArray(), rtcp));
-            return true;
-        }
-    }
+    private final Forwarder forwarder = new Forwarder(session -> Optional.empty(), output, () -> now);
 
     @BeforeEach
     void doctorPublishesToPatient() {
@@ -86,7 +67,7 @@ class ForwarderRetransmissionTest {
         List<byte[]> forwarded = rtpTo(patient);
         assertThat(forwarded).hasSize(4);
         assertThat(parse(forwarded.get(1)).findHeaderExtension(MID_EXTENSION_ID)).isEqualTo(RtpPacket.NOT_FOUND);
-        sent.clear();
+        output.clear();
 
         nackFromPatient(CAMERA, 101);
 
@@ -101,9 +82,24 @@ class ForwarderRetransmissionTest {
     }
 
     @Test
+    void shouldCountWhatEachReceiverWasForwardedAskedForAndResent() {
+        publish(100, 101, 102, 103);
+        forwarder.accept(doctor, buffer(rtp(MICROPHONE, OPUS, 7, 0)), false);
+
+        nackFromPatient(CAMERA, 101);
+        nackFromPatient(MICROPHONE, 7);
+
+        assertThat(patient.outbound().packetsForwarded()).isEqualTo(5);
+        assertThat(patient.outbound().bytesForwarded()).isEqualTo(5 * 28);
+        assertThat(patient.outbound().nacksReceived()).isEqualTo(2);
+        assertThat(patient.outbound().retransmissionsSent()).isEqualTo(1);
+        assertThat(doctor.outbound().packetsForwarded()).isZero();
+    }
+
+    @Test
     void shouldNumberItsRtxInOneSequenceOfItsOwnPerReceiver() throws Exception {
         publish(100, 101, 102, 103);
-        sent.clear();
+        output.clear();
 
         nackFromPatient(CAMERA, 100);
         nackFromPatient(CAMERA, 102);
@@ -118,7 +114,7 @@ class ForwarderRetransmissionTest {
         patientReceives(List.of(VP8_CODEC));
         publish(100, 101, 102);
         byte[] forwarded = rtpTo(patient).get(2);
-        sent.clear();
+        output.clear();
 
         nackFromPatient(CAMERA, 102);
 
@@ -131,13 +127,13 @@ class ForwarderRetransmissionTest {
     void shouldIgnoreNacksForStreamsTheReceiverDoesNotReceiveOrTheSfuKeepsNoPacketsOf() {
         publish(100, 101);
         forwarder.accept(doctor, buffer(rtp(MICROPHONE, OPUS, 7, 0)), false);
-        sent.clear();
+        output.clear();
 
         nackFromPatient(0xDEAD_BEEFL, 100);
         nackFromPatient(CAMERA_RTX, 100);
         nackFromPatient(MICROPHONE, 7);
 
-        assertThat(sent).isEmpty();
+        assertThat(output.sent()).isEmpty();
         assertThat(forwarder.retransmission().nacksReceived()).isEqualTo(3);
         assertThat(forwarder.retransmission().nacksIgnored()).isEqualTo(3);
     }
@@ -145,12 +141,12 @@ class ForwarderRetransmissionTest {
     @Test
     void shouldNotForwardThePublishersRtxAndDropACopyOfAPacketAlreadyForwarded() throws Exception {
         publish(100, 101, 102);
-        sent.clear();
+        output.clear();
 
         forwarder.accept(doctor, buffer(publishersRtx(101)), false);
         forwarder.accept(doctor, buffer(rtp(CAMERA, VP8, 102, 102)), false);
 
-        assertThat(sent).isEmpty();
+        assertThat(output.sent()).isEmpty();
         assertThat(forwarder.retransmission().duplicatesDropped()).isEqualTo(2);
         assertThat(forwarder.retransmission().rtxPacketsRecovered()).isZero();
     }
@@ -158,7 +154,7 @@ class ForwarderRetransmissionTest {
     @Test
     void shouldDropThePublishersPaddingOnlyRtxProbes() {
         publish(100);
-        sent.clear();
+        output.clear();
         byte[] probe = new byte[12 + 4];
         probe[0] = (byte) 0xA0; // V=2, P
         probe[1] = VP8_RTX;
@@ -167,7 +163,7 @@ class ForwarderRetransmissionTest {
 
         forwarder.accept(doctor, buffer(probe), false);
 
-        assertThat(sent).isEmpty();
+        assertThat(output.sent()).isEmpty();
     }
 
     @Test
@@ -181,7 +177,7 @@ class ForwarderRetransmissionTest {
             assertThat(n.lostSequenceNumbers()).containsExactly(102, 103);
         });
         assertThat(forwarder.retransmission().upstreamNacksSent()).isEqualTo(1);
-        sent.clear();
+        output.clear();
 
         forwarder.accept(doctor, buffer(publishersRtx(102)), false);
 
@@ -199,7 +195,7 @@ class ForwarderRetransmissionTest {
     void shouldRetryTheUpstreamNackOnTheNextPacketOnlyFor20MillisecondsLaterAndOnlyForWhatIsStillMissing() throws Exception {
         publish(100, 101, 104);
         forwarder.accept(doctor, buffer(publishersRtx(102)), false);
-        sent.clear();
+        output.clear();
 
         now += 19 * MILLISECOND;
         forwarder.accept(doctor, buffer(rtp(MICROPHONE, OPUS, 7, 0)), false);
@@ -216,7 +212,7 @@ class ForwarderRetransmissionTest {
     void shouldAnswerAReceiversNackWithAPacketRecoveredFromThePublisher() throws Exception {
         publish(100, 102);
         forwarder.accept(doctor, buffer(publishersRtx(101)), false);
-        sent.clear();
+        output.clear();
 
         nackFromPatient(CAMERA, 101);
 
@@ -324,19 +320,11 @@ class ForwarderRetransmissionTest {
     }
 
     private List<byte[]> rtpTo(Participant participant) {
-        return sent.stream().filter(s -> s.to() == participant && !s.rtcp()).map(Sent::packet).toList();
+        return output.rtpTo(participant);
     }
 
     private List<List<RtcpPacket>> rtcpTo(Participant participant) {
-        return sent.stream().filter(s -> s.to() == participant && s.rtcp())
-                .map(s -> {
-                    try {
-                        return RtcpCompoundParser.parse(s.packet(), 0, s.packet().length);
-                    } catch (Exception e) {
-                        throw new AssertionError(e);
-                    }
-                })
-                .toList();
+        return output.rtcpTo(participant);
     }
 
     private static <T> T single(List<T> items) {

@@ -16,7 +16,6 @@ import org.telehealth.media.control.ControlException;
 import org.telehealth.media.control.NegotiationService;
 import org.telehealth.media.room.Participant;
 import org.telehealth.media.room.RoomRegistry;
-import org.telehealth.media.session.MediaSession;
 
 /**
  * The control interface signaling-service drives (service token with the {@code service} role):
@@ -79,21 +78,14 @@ public class RoomResource {
     @GET
     @Path("/participants/{participantId}/stats")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Transport state and counters of the participant's media")
+    @Operation(summary = "Transport counters, per-track reception, what was sent and the round trip of the participant's media")
     public ParticipantStats stats(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
             @PathParam("participantId") @Pattern(regexp = ID) String participantId) {
-        MediaSession session = participant(roomId, participantId).session();
-        return new ParticipantStats(session.isConnected(), session.stats().rtpPackets(), session.stats().rtpBytes(),
-                session.stats().rtcpPackets(), session.stats().dropped());
+        return ParticipantStats.of(participant(roomId, participantId), System.nanoTime());
     }
 
     private Participant participant(String roomId, String participantId) {
         return rooms.room(roomId).flatMap(room -> room.participant(participantId))
                 .orElseThrow(() -> ControlException.notFound("no participant " + participantId + " in room " + roomId));
-    }
-
-    /** What the stats endpoint returns. */
-    public record ParticipantStats(boolean connected, long rtpPacketsReceived, long rtpBytesReceived, long rtcpPacketsReceived,
-            long packetsDropped) {
     }
 }
