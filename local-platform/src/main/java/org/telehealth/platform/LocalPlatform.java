@@ -51,7 +51,9 @@ public final class LocalPlatform implements AutoCloseable {
     public List<PlatformService> services() {
         Ports ports = settings.ports();
         return List.of(
-                new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"), Map.of()),
+                // Join links and the portal's "open visit" point at the visit page of this run's signaling-service.
+                new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"),
+                        Map.of("scheduling.join-link.base-url", "http://localhost:" + ports.signaling() + "/visit/")),
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),

@@ -1,7 +1,7 @@
 package org.telehealth.platform;
 
-import java.net.InetSocketAddress;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -39,16 +41,19 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.telehealth.infra.testing.ChromiumBrowser;
 import org.telehealth.platform.keycloak.KeycloakLogin;
 
 /**
  * Runs {@code ./telehealth up} as a user would, from the built repo, and checks what the README
  * promises: the READY line, every service ready, Keycloak tokens with the demo users' roles, Kafka
- * delivering a record, a clean stop that leaves no process behind, and data kept across a restart.
+ * delivering a record, a clean stop that leaves no process behind, and data kept across a restart;
+ * then, on the restarted platform, a doctor using the portal in a real Chromium with the real Keycloak.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -58,6 +63,9 @@ class PlatformIT {
     private static final int PORT_OFFSET = 1000;
     private static final Ports PORTS = Ports.withOffset(PORT_OFFSET);
     private static final String PROBE_TOPIC = "platform-it-probe";
+
+    /** The platform after the first test's restart: the portal test uses it, then stops it. */
+    private static RunningPlatform restarted;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
@@ -105,22 +113,97 @@ class PlatformIT {
             assertThat(platform.output()).contains("stopped");
         }
 
-        try (RunningPlatform again = RunningPlatform.start(data)) {
-            Map<String, String> ready = again.urls();
-            assertThat(consume(ready.get("kafka"), "second-" + probe)).contains(probe);
-            try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
-                    "scheduling", "scheduling-demo-only"); Statement s = db.createStatement();
-                    ResultSet rows = s.executeQuery("select value from platform_it_probe")) {
-                assertThat(rows.next()).isTrue();
-                assertThat(rows.getString(1)).isEqualTo(probe);
-            }
-            assertThat(realmRoles(login(ready, "doctor.bob"))).contains("doctor");
-            again.stop();
+        // Left running for the portal test, which stops it (or stopThePlatform() does).
+        restarted = RunningPlatform.start(data);
+        Map<String, String> ready = restarted.urls();
+        assertThat(consume(ready.get("kafka"), "second-" + probe)).contains(probe);
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
+                "scheduling", "scheduling-demo-only"); Statement s = db.createStatement();
+                ResultSet rows = s.executeQuery("select value from platform_it_probe")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getString(1)).isEqualTo(probe);
         }
+        assertThat(realmRoles(login(ready, "doctor.bob"))).contains("doctor");
     }
 
     @Test
     @Order(2)
+    void shouldLetADoctorSignInThroughKeycloakAndManageVisitsInThePortal() throws Exception {
+        try {
+            assumeTrue(restarted != null, "the first test left a running platform");
+            assumeTrue(ChromiumBrowser.available(), "Debian's chromium and chromium-driver are installed");
+            Map<String, String> ready = restarted.urls();
+            try (ChromiumBrowser browser = ChromiumBrowser.start()) {
+                try {
+                    usePortal(new DoctorPortalPage(browser, ready.get("scheduling") + "/portal/", ready.get("keycloak")), ready);
+                } catch (Exception | AssertionError e) {
+                    Files.write(REPO.resolve("local-platform/target/portal-failure.png"), browser.screenshot());
+                    throw e;
+                }
+            }
+        } finally {
+            stopThePlatform();
+        }
+    }
+
+    private void usePortal(DoctorPortalPage portal, Map<String, String> ready) throws Exception {
+        portal.open();
+        assertThat(portal.signIn("doctor.alice", "demo")).contains("Alice");
+        portal.allowClipboard();
+        if (portal.asksForWeeklyHours()) {
+            portal.saveSuggestedWeeklyHours();
+        }
+
+        String patient = "Portal Patient " + UUID.randomUUID().toString().substring(0, 8);
+        portal.registerPatient(patient, "1980-04-12");
+        String visit = portal.bookFirstFreeTime("Follow-up of the blood test");
+        assertThat(portal.visitText(visit)).contains(patient, "Follow-up of the blood test", "Scheduled");
+
+        String bookedAt = portal.startOf(visit);
+        assertThat(portal.rescheduleToLastFreeTime(visit)).isNotEqualTo(bookedAt).isEqualTo(portal.startOf(visit));
+        DoctorPortalPage.CopiedLink copied = portal.copyPatientLink(visit);
+        String link = ready.get("signaling") + "/visit/" + visit + "?t=";
+        assertThat(copied.confirmation()).startsWith("Patient link copied.");
+        assertThat(copied.shownLink()).startsWith(link);
+        assertThat(copied.clipboard()).isEqualTo(copied.shownLink());
+
+        // The patient enters the waiting room: signaling will record it; here the database does.
+        setStatus(visit, "WAITING");
+        assertThat(portal.awaitStatus(visit, "WAITING")).contains("In the waiting room");
+        assertThat(portal.awaitAnnouncement(patient)).contains(patient + " is in the waiting room");
+
+        portal.choosePatient(patient);
+        String second = portal.bookFirstFreeTime(null);
+        assertThat(second).isNotEqualTo(visit);
+        portal.cancel(second, "Booked twice");
+        assertThat(portal.awaitStatus(second, "CANCELLED")).contains("Cancelled");
+        assertThat(portal.awaitStatus(visit, "WAITING")).contains("In the waiting room");
+
+        assertThat(portal.signOut()).isEqualTo("You have signed out.");
+        portal.clickSignIn();
+        portal.awaitKeycloakLoginPage(); // Keycloak's session ended too: no silent sign-in
+    }
+
+    private void setStatus(String visit, String status) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
+                "scheduling", "scheduling-demo-only");
+                PreparedStatement update = db.prepareStatement("update appointment set status = ? where id = ?::uuid")) {
+            update.setString(1, status);
+            update.setString(2, visit);
+            assertThat(update.executeUpdate()).isEqualTo(1);
+        }
+    }
+
+    @AfterAll
+    static void stopThePlatform() {
+        if (restarted != null) {
+            restarted.close();
+            restarted = null;
+        }
+    }
+
+    @Test
+    @Order(3)
     void shouldRefuseToStartOnATakenPortWithOneClearLine() throws Exception {
         Path data = Files.createTempDirectory(REPO.resolve("local-platform/target"), "platform-it-port-");
         try (ServerSocket taken = new ServerSocket(PORTS.scheduling(), 1, InetAddress.getByName("localhost"))) {
@@ -136,7 +219,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldRefuseAJavaOlderThan17() throws Exception {
         Path fakeJdk = Files.createTempDirectory(REPO.resolve("local-platform/target"), "old-jdk-");
         Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +104,52 @@ public final class ChromiumBrowser implements AutoCloseable {
         return command("execute/async", Map.of("script", script, "args", List.of(args)));
     }
 
+    /** The address of the page now shown (after redirects). */
+    public String currentUrl() throws IOException, InterruptedException {
+        return get("url").asText();
+    }
+
+    /** Clicks the first element matching a CSS selector, as a user would (it must be visible and not covered). */
+    public void click(String cssSelector) throws IOException, InterruptedException {
+        command("element/" + element(cssSelector) + "/click", Map.of());
+    }
+
+    /** Types text into the first element matching a CSS selector, key by key. */
+    public void type(String cssSelector, String text) throws IOException, InterruptedException {
+        command("element/" + element(cssSelector) + "/value", Map.of("text", text));
+    }
+
+    /**
+     * Runs {@code script} (as {@link #execute}) every 200 ms until it returns something truthy (not
+     * null, false, 0 or ""), and returns that; fails after {@code timeout} with the script in the message.
+     */
+    public JsonNode waitFor(Duration timeout, String script, Object... args) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            JsonNode value = execute(script, args);
+            boolean truthy = !(value == null || value.isNull() || value.isMissingNode()
+                    || (value.isBoolean() && !value.asBoolean()) || (value.isNumber() && value.asDouble() == 0)
+                    || (value.isTextual() && value.asText().isEmpty()));
+            if (truthy) {
+                return value;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not true within " + timeout + " (page " + currentUrl() + "): " + script);
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Grants a permission to the pages (W3C Permissions extension), e.g. {@code clipboard-read}. */
+    public void grantPermission(String name) throws IOException, InterruptedException {
+        command("permissions", Map.of("descriptor", Map.of("name", name), "state", "granted"));
+    }
+
+    /** A PNG of the viewport, e.g. to keep beside a failed test's report. */
+    public byte[] screenshot() throws IOException, InterruptedException {
+        return Base64.getDecoder().decode(get("screenshot").asText());
+    }
+
     @Override
     public void close() {
         try {
@@ -117,6 +164,22 @@ public final class ChromiumBrowser implements AutoCloseable {
         } catch (IOException ignored) {
             // a temporary folder
         }
+    }
+
+    /** The WebDriver id of the first element matching a CSS selector; fails when there is none. */
+    private String element(String cssSelector) throws IOException, InterruptedException {
+        JsonNode found = command("element", Map.of("using", "css selector", "value", cssSelector));
+        return found.elements().next().asText();
+    }
+
+    private JsonNode get(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(session.resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode value = json.readTree(response.body()).path("value");
+        if (response.statusCode() != 200) {
+            throw new IOException("webdriver " + path + " failed: " + value.path("message").asText(response.body()));
+        }
+        return value;
     }
 
     private JsonNode command(String path, Map<String, Object> body) throws IOException, InterruptedException {
