@@ -23,6 +23,7 @@ import org.telehealth.platform.keycloak.KeycloakServer;
 import org.telehealth.platform.process.ChildProcess;
 import org.telehealth.platform.process.HttpReadiness;
 import org.telehealth.platform.process.PortGuard;
+import org.telehealth.platform.secrets.LocalSigningKey;
 import org.telehealth.platform.services.PlatformService;
 import org.telehealth.platform.services.ServiceLauncher;
 
@@ -52,12 +53,18 @@ public final class LocalPlatform implements AutoCloseable {
         Ports ports = settings.ports();
         return List.of(
                 // Join links and the portal's "open visit" point at the visit page of this run's signaling-service.
+                // The join-link key lives in the data folder, so links survive restarts (made on first start).
                 new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"),
-                        Map.of("scheduling.join-link.base-url", "http://localhost:" + ports.signaling() + "/visit/")),
+                        Map.of("scheduling.join-link.base-url", "http://localhost:" + ports.signaling() + "/visit/",
+                                "scheduling.join-link.signing-key-location", joinLinkKey().toString())),
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
                 new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));
+    }
+
+    private Path joinLinkKey() {
+        return LocalSigningKey.ensure(settings.dataDirectory().resolve("secrets/join-link-signing-key.pem").toAbsolutePath());
     }
 
     /** Starts everything and returns the line that tells scripts and people where each part listens. */
