@@ -16,6 +16,9 @@ final class SharedInfrastructure {
 
     private static PostgresServer postgres;
     private static KafkaBroker kafka;
+    /** Chosen once: a restarted broker comes back where the services under test were pointed. */
+    private static int kafkaPort;
+    private static int kafkaControllerPort;
     private static Path workDirectory;
 
     private SharedInfrastructure() {
@@ -30,13 +33,26 @@ final class SharedInfrastructure {
         return postgres;
     }
 
+    /** The running broker; started on first use, and again after {@link #stopKafka()}, on the same ports and data. */
     static synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            Path dir = workDirectory().resolve("kafka");
-            kafka = KafkaBroker.start(dir, FreePorts.next(), FreePorts.next(), workDirectory().resolve("kafka.log"));
-            Runtime.getRuntime().addShutdownHook(new Thread(kafka::close, "stop-test-kafka"));
+            if (kafkaPort == 0) {
+                kafkaPort = FreePorts.next();
+                kafkaControllerPort = FreePorts.next();
+                Runtime.getRuntime().addShutdownHook(new Thread(SharedInfrastructure::stopKafka, "stop-test-kafka"));
+            }
+            kafka = KafkaBroker.start(workDirectory().resolve("kafka"), kafkaPort, kafkaControllerPort,
+                    workDirectory().resolve("kafka.log"));
         }
         return kafka;
+    }
+
+    /** Stops the broker (a no-op when it is not running); the next {@link #kafka()} starts it again. */
+    static synchronized void stopKafka() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     /** Under the module's target/ so that logs of a failed run can be read after it. */

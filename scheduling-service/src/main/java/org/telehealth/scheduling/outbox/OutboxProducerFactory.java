@@ -14,7 +14,10 @@ import org.eclipse.microprofile.config.Config;
  * Builds the outbox relay's Kafka producer from the service's {@code kafka.*} settings (the same
  * ones the messaging channels use, so TLS or SASL configured for production applies here too),
  * with what the relay's guarantees need on top: acknowledged by all in-sync replicas, idempotent,
- * and bounded waits so that an unreachable broker fails a round instead of hanging it.
+ * a bounded wait for the broker's metadata so that an unreachable broker fails a round instead of
+ * hanging it, and no delivery timeout: a record the producer gave up on by itself while later ones
+ * of its partition still went out would reach consumers after those later ones once the relay
+ * sends it again. The relay gives up instead, by closing the producer (see {@link OutboxRelay}).
  */
 @ApplicationScoped
 public class OutboxProducerFactory {
@@ -38,7 +41,7 @@ public class OutboxProducerFactory {
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 3000));
         settings.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(timeoutMs, 5000));
-        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Math.max(timeoutMs, Math.min(timeoutMs, 5000) + 5));
+        settings.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE);
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());

@@ -32,10 +32,17 @@ import org.jboss.logging.Logger;
  *
  * <p>One relay at a time across all instances: a round holds a PostgreSQL transaction-scoped
  * advisory lock, so two instances never interleave sends. Within a round only the acknowledged
- * prefix is marked: the idempotent producer fails later sends to a partition once an earlier one
- * failed, so per-key order holds; an event sent but not marked (a crash between the two) is sent
- * again, and consumers drop it by its id. Blocking JDBC on a scheduler worker thread keeps this
- * simple; the request path never waits for it.
+ * prefix is marked; an event sent but not marked (a round given up, a crash between the two) is
+ * sent again, and consumers drop it by its id.
+ *
+ * <p>Per key, the first copy of each event must reach Kafka in seq order, or a consumer that drops
+ * redeliveries sees "cancelled" before "scheduled". So whatever one producer gets onto a partition
+ * must be a prefix of what it was given: a round stops sending at the first event that fails at
+ * once (no metadata while the broker is away), the producer never expires a record on its own
+ * (the idempotent producer then keeps a partition's records in order, retrying as long as needed),
+ * and a round that does not get everything acknowledged in time closes its producer at once,
+ * dropping what it still holds, before the next round sends those events again with a new one.
+ * Blocking JDBC on a scheduler worker thread keeps this simple; the request path never waits for it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -47,7 +54,9 @@ public class OutboxRelay {
 
     private final AgroalDataSource dataSource;
     private final OutboxRelayConfig config;
-    private final KafkaProducer<String, byte[]> producer;
+    private final OutboxProducerFactory producers;
+    /** The producer of the rounds since the last one given up; made when needed, used by one round at a time. */
+    private volatile KafkaProducer<String, byte[]> producer;
     private final Counter published;
     private final Counter failedRounds;
     private volatile boolean kafkaWasDown;
@@ -56,7 +65,7 @@ public class OutboxRelay {
             MeterRegistry metrics) {
         this.dataSource = dataSource;
         this.config = config;
-        this.producer = producers.create(config.sendTimeout());
+        this.producers = producers;
         this.published = metrics.counter("scheduling.outbox.published");
         this.failedRounds = metrics.counter("scheduling.outbox.send.failures");
     }
@@ -123,18 +132,25 @@ public class OutboxRelay {
         return batch;
     }
 
-    /** Sends the batch and returns the seqs of the acknowledged prefix. */
+    /** Sends the batch and returns the seqs of the acknowledged prefix; gives the producer up unless all were. */
     private List<Long> send(List<PendingEvent> batch) {
+        if (producer == null) {
+            producer = producers.create(config.sendTimeout());
+        }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         try {
             for (PendingEvent event : batch) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(event.topic(), event.key(), event.payload());
                 record.headers().add("event-id", event.id().toString().getBytes(StandardCharsets.US_ASCII));
                 record.headers().add("event-type", event.type().getBytes(StandardCharsets.US_ASCII));
-                sends.add(producer.send(record));
+                Future<RecordMetadata> sent = producer.send(record);
+                sends.add(sent);
+                if (failedAtOnce(sent)) {
+                    // no metadata within max.block.ms: an event sent after this one could overtake it
+                    break;
+                }
             }
         } catch (RuntimeException e) {
-            // send() itself fails when the broker's metadata cannot be fetched in time
             kafkaDown(e);
         }
         List<Long> acknowledged = new ArrayList<>(sends.size());
@@ -151,11 +167,41 @@ public class OutboxRelay {
                 break;
             }
         }
+        if (acknowledged.size() < batch.size()) {
+            abandonProducer();
+        }
         if (!acknowledged.isEmpty() && kafkaWasDown) {
             kafkaWasDown = false;
             LOG.info("outbox relay: Kafka is back, sending the events that waited");
         }
         return acknowledged;
+    }
+
+    private static boolean failedAtOnce(Future<RecordMetadata> sent) {
+        if (!sent.isDone()) {
+            return false;
+        }
+        try {
+            sent.get();
+            return false;
+        } catch (ExecutionException e) {
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
+    /**
+     * Closes the producer without waiting, which fails every record it has not handed to the broker
+     * yet; those it has are earlier ones and may still be written. Nothing of this round can then
+     * overtake the copies the next round sends, with a new producer.
+     */
+    private void abandonProducer() {
+        if (producer != null) {
+            producer.close(Duration.ZERO);
+            producer = null;
+        }
     }
 
     private void kafkaDown(Exception e) {
@@ -190,7 +236,9 @@ public class OutboxRelay {
 
     @PreDestroy
     void close() {
-        producer.close(Duration.ofSeconds(5));
+        if (producer != null) {
+            producer.close(Duration.ofSeconds(5));
+        }
     }
 
     private record PendingEvent(long seq, UUID id, String topic, String key, String type, byte[] payload) {
