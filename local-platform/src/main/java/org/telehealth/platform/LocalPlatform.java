@@ -56,7 +56,9 @@ public final class LocalPlatform implements AutoCloseable {
                 // The join-link key lives in the data folder, so links survive restarts (made on first start).
                 new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"),
                         Map.of("scheduling.join-link.base-url", "http://localhost:" + ports.signaling() + "/visit/",
-                                "scheduling.join-link.signing-key-location", joinLinkKey().toString())),
+                                "scheduling.join-link.signing-key-location", joinLinkKey().toString(),
+                                // no SMTP server locally: reminders go to the in-memory mailbox
+                                "quarkus.mailer.mock", "true")),
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
