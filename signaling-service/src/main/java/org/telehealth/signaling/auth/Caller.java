@@ -1,0 +1,19 @@
+package org.telehealth.signaling.auth;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** Who sent a valid {@code hello} token, before anything is known about their right to a visit. */
+public sealed interface Caller {
+
+    /** A Keycloak user: their id ({@code sub}) and realm roles. */
+    record StaffUser(String userId, Set<String> roles) implements Caller {
+        public boolean hasRole(String role) {
+            return roles.contains(role);
+        }
+    }
+
+    /** The holder of a patient join link: the patient, the visit and the link generation it names. */
+    record LinkHolder(UUID patientId, UUID visitId, int linkGeneration) implements Caller {
+    }
+}

@@ -1,0 +1,41 @@
+package org.telehealth.signaling.protocol;
+
+/** A message a participant's page sends, as {@link ClientMessageParser} accepted it (protocol v1). */
+public sealed interface ClientMessage {
+
+    /** First message of every socket: protocol version and the bearer token. */
+    record Hello(int protocol, String token) implements ClientMessage {
+        @Override
+        public String toString() {
+            return "Hello[protocol=" + protocol + ", token=<redacted>]";
+        }
+    }
+
+    /** The doctor lets a waiting participant into the call. */
+    record Admit(String participantId) implements ClientMessage {
+    }
+
+    /** The doctor refuses a waiting participant. */
+    record Decline(String participantId) implements ClientMessage {
+    }
+
+    /** A chat line to everyone in the call. */
+    record Chat(String text) implements ClientMessage {
+    }
+
+    /** The sender's microphone and camera switched on or off. */
+    record MediaState(boolean audio, boolean video) implements ClientMessage {
+    }
+
+    /** The sender hangs up. */
+    record Leave() implements ClientMessage {
+    }
+
+    /** The doctor ends the visit for everyone. */
+    record EndVisit() implements ClientMessage {
+    }
+
+    /** Keep-alive; answered by {@code pong}. */
+    record Ping() implements ClientMessage {
+    }
+}

@@ -1,0 +1,157 @@
+package org.telehealth.signaling.protocol;
+
+import static org.telehealth.signaling.protocol.ErrorCode.INVALID_MESSAGE;
+import static org.telehealth.signaling.protocol.ErrorCode.MALFORMED_JSON;
+import static org.telehealth.signaling.protocol.ErrorCode.MESSAGE_TOO_LARGE;
+import static org.telehealth.signaling.protocol.ErrorCode.UNKNOWN_TYPE;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Turns one text frame into a {@link ClientMessage} or a {@link SignalingException}; nothing else
+ * reads client JSON. Every message is a flat object with a {@code type} and exactly the fields of
+ * that type (docs/signaling-protocol.md), so a typo or an unexpected field is an error rather than
+ * silently ignored.
+ */
+public final class ClientMessageParser {
+
+    /** Longest token or participant id we read; real ones are far shorter. */
+    static final int MAX_TOKEN_CHARS = 8192;
+    static final int MAX_ID_CHARS = 64;
+
+    private final ObjectMapper json = JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    private final int maxMessageBytes;
+    private final int maxChatChars;
+    private final Map<String, Function<JsonNode, ClientMessage>> readers;
+
+    public ClientMessageParser(int maxMessageBytes, int maxChatChars) {
+        if (maxMessageBytes < 64 || maxChatChars < 1) {
+            throw new IllegalArgumentException("limits too small: " + maxMessageBytes + " bytes, " + maxChatChars + " chars");
+        }
+        this.maxMessageBytes = maxMessageBytes;
+        this.maxChatChars = maxChatChars;
+        json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build());
+        this.readers = Map.of(
+                "hello", node -> {
+                    fields(node, "protocol", "token");
+                    return new ClientMessage.Hello(integer(node, "protocol"), text(node, "token", MAX_TOKEN_CHARS));
+                },
+                "admit", node -> {
+                    fields(node, "participantId");
+                    return new ClientMessage.Admit(text(node, "participantId", MAX_ID_CHARS));
+                },
+                "decline", node -> {
+                    fields(node, "participantId");
+                    return new ClientMessage.Decline(text(node, "participantId", MAX_ID_CHARS));
+                },
+                "chat", node -> {
+                    fields(node, "text");
+                    return new ClientMessage.Chat(text(node, "text", this.maxChatChars));
+                },
+                "media-state", node -> {
+                    fields(node, "audio", "video");
+                    return new ClientMessage.MediaState(bool(node, "audio"), bool(node, "video"));
+                },
+                "leave", node -> {
+                    fields(node);
+                    return new ClientMessage.Leave();
+                },
+                "end-visit", node -> {
+                    fields(node);
+                    return new ClientMessage.EndVisit();
+                },
+                "ping", node -> {
+                    fields(node);
+                    return new ClientMessage.Ping();
+                });
+    }
+
+    public ClientMessage parse(String frame) {
+        if (frame == null) {
+            throw new SignalingException(MALFORMED_JSON, "empty message");
+        }
+        // a char is at most 3 UTF-8 bytes: skip the encoding for the common short frame
+        if (frame.length() * 3L > maxMessageBytes && frame.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
+            throw new SignalingException(MESSAGE_TOO_LARGE, "messages are limited to " + maxMessageBytes + " bytes");
+        }
+        JsonNode node;
+        try {
+            node = json.readTree(frame);
+        } catch (IOException e) {
+            throw new SignalingException(MALFORMED_JSON, "message is not valid JSON");
+        }
+        if (node == null || !node.isObject()) {
+            throw new SignalingException(MALFORMED_JSON, "message is not a JSON object");
+        }
+        JsonNode type = node.get("type");
+        if (type == null || !type.isTextual()) {
+            throw new SignalingException(INVALID_MESSAGE, "message has no string 'type'");
+        }
+        Function<JsonNode, ClientMessage> reader = readers.get(type.asText());
+        if (reader == null) {
+            throw new SignalingException(UNKNOWN_TYPE, "unknown message type");
+        }
+        return reader.apply(node);
+    }
+
+    private static void fields(JsonNode node, String... expected) {
+        Set<String> allowed = Set.of(expected);
+        for (String field : expected) {
+            if (!node.has(field)) {
+                throw new SignalingException(INVALID_MESSAGE, "missing field '" + field + "'");
+            }
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!"type".equals(name) && !allowed.contains(name)) {
+                throw new SignalingException(INVALID_MESSAGE, "unexpected field '" + abbreviated(name) + "'");
+            }
+        }
+    }
+
+    private static String text(JsonNode node, String field, int maxChars) {
+        JsonNode value = node.get(field);
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new SignalingException(INVALID_MESSAGE, "'" + field + "' must be a non-empty string");
+        }
+        String text = value.asText();
+        if (text.codePointCount(0, text.length()) > maxChars) {
+            throw new SignalingException(INVALID_MESSAGE, "'" + field + "' is longer than " + maxChars + " characters");
+        }
+        return text;
+    }
+
+    private static int integer(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isInt()) {
+            throw new SignalingException(INVALID_MESSAGE, "'" + field + "' must be an integer");
+        }
+        return value.intValue();
+    }
+
+    private static boolean bool(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (!value.isBoolean()) {
+            throw new SignalingException(INVALID_MESSAGE, "'" + field + "' must be a boolean");
+        }
+        return value.booleanValue();
+    }
+
+    private static String abbreviated(String name) {
+        return name.length() <= 32 ? name : name.substring(0, 32) + "…";
+    }
+}

@@ -1,0 +1,43 @@
+package org.telehealth.signaling.visit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Every visit this instance learned from topic {@code telehealth.appointments}, in memory. Each
+ * instance reads the whole topic from the start, so the directory is as complete as the topic's
+ * retention (docs/signaling-protocol.md). Updates never lower a link generation and never revive a
+ * cancelled visit, so redelivered or reordered events cannot reopen a dead link.
+ */
+@ApplicationScoped
+public class VisitDirectory {
+
+    private final Map<UUID, Visit> visits = new ConcurrentHashMap<>();
+
+    public Optional<Visit> find(UUID visitId) {
+        return Optional.ofNullable(visits.get(visitId));
+    }
+
+    /** A booking or a new time: who and when, with the generation of the links now valid. */
+    public void scheduled(UUID visitId, String doctorId, UUID patientId, Instant startsAt, Instant endsAt,
+            int linkGeneration) {
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, startsAt, endsAt),
+                (known, update) -> new Visit(visitId, doctorId, patientId,
+                        Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), startsAt, endsAt));
+    }
+
+    /** The appointment was cancelled: every link of it is dead from now on. */
+    public void cancelled(UUID visitId, String doctorId, UUID patientId, int linkGeneration) {
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, true, null, null),
+                (known, update) -> new Visit(visitId, known.doctorId(), known.patientId(),
+                        Math.max(known.linkGeneration(), linkGeneration), true, known.startsAt(), known.endsAt()));
+    }
+
+    public int size() {
+        return visits.size();
+    }
+}

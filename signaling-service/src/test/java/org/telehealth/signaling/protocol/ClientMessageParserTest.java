@@ -1,0 +1,65 @@
+package org.telehealth.signaling.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+class ClientMessageParserTest {
+
+    private final ClientMessageParser parser = new ClientMessageParser(16 * 1024, 2000);
+
+    @Test
+    void shouldReadEveryClientMessageOfProtocolOne() {
+        assertThat(parser.parse("{\"type\":\"hello\",\"protocol\":1,\"token\":\"t\"}"))
+                .isEqualTo(new ClientMessage.Hello(1, "t"));
+        assertThat(parser.parse("{\"type\":\"admit\",\"participantId\":\"p\"}")).isEqualTo(new ClientMessage.Admit("p"));
+        assertThat(parser.parse("{\"type\":\"decline\",\"participantId\":\"p\"}")).isEqualTo(new ClientMessage.Decline("p"));
+        assertThat(parser.parse("{\"type\":\"chat\",\"text\":\"hi\"}")).isEqualTo(new ClientMessage.Chat("hi"));
+        assertThat(parser.parse("{\"video\":false,\"type\":\"media-state\",\"audio\":true}"))
+                .isEqualTo(new ClientMessage.MediaState(true, false));
+        assertThat(parser.parse("{\"type\":\"leave\"}")).isEqualTo(new ClientMessage.Leave());
+        assertThat(parser.parse("{\"type\":\"end-visit\"}")).isEqualTo(new ClientMessage.EndVisit());
+        assertThat(parser.parse("{\"type\":\"ping\"}")).isEqualTo(new ClientMessage.Ping());
+    }
+
+    @Test
+    void shouldNameTheProblemOfABadMessage() {
+        expect("not json", ErrorCode.MALFORMED_JSON);
+        expect("\"a string\"", ErrorCode.MALFORMED_JSON);
+        expect("{\"type\":\"ping\",\"type\":\"leave\"}", ErrorCode.MALFORMED_JSON);
+        expect("{\"kind\":\"ping\"}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":7}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"dance\"}", ErrorCode.UNKNOWN_TYPE);
+        expect("{\"type\":\"hello\",\"protocol\":\"1\",\"token\":\"t\"}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"hello\",\"protocol\":1}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"chat\",\"text\":\"  \"}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"chat\",\"text\":{\"nested\":true}}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"leave\",\"why\":\"bored\"}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"admit\",\"participantId\":\"" + "p".repeat(65) + "\"}", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void shouldCountChatLengthInCharactersNotBytes() {
+        String emojis = "\uD83D\uDE00".repeat(2000);
+
+        assertThat(parser.parse("{\"type\":\"chat\",\"text\":\"" + emojis + "\"}")).isEqualTo(new ClientMessage.Chat(emojis));
+        expect("{\"type\":\"chat\",\"text\":\"" + "é".repeat(2001) + "\"}", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void shouldRefuseAMessageAboveTheByteLimitBeforeReadingIt() {
+        expect("{\"type\":\"chat\",\"text\":\"" + "é".repeat(8200) + "\"}", ErrorCode.MESSAGE_TOO_LARGE);
+    }
+
+    @Test
+    void shouldNeverShowTheTokenOfAHello() {
+        assertThat(parser.parse("{\"type\":\"hello\",\"protocol\":1,\"token\":\"secret\"}").toString())
+                .doesNotContain("secret");
+    }
+
+    private void expect(String frame, ErrorCode code) {
+        assertThatThrownBy(() -> parser.parse(frame)).isInstanceOfSatisfying(SignalingException.class,
+                e -> assertThat(e.code()).isEqualTo(code));
+    }
+}
