@@ -40,8 +40,10 @@ import org.jose4j.lang.UnresolvableKeyException;
  * <li>{@code role} is {@code patient}; {@code sub} (patient) and {@code visit} (appointment) are
  * UUIDs; {@code gen} is a non-negative integer; {@code jti} is present.</li>
  * </ol>
- * One more check is the caller's own, as it needs state: {@code gen} must equal the appointment's
- * current link generation (from scheduling's Kafka events), so cancelled or rescheduled links die.
+ * One more check is the caller's own, as it needs state: {@code gen} must not be lower than the
+ * appointment's latest link generation it learned from scheduling's Kafka events (a higher one is a
+ * fresh link whose event has not arrived yet), and the visit must not be cancelled, so cancelled or
+ * rescheduled links die.
  */
 public final class JoinLinkVerifier {
 
