@@ -31,9 +31,10 @@ import org.bouncycastle.tls.crypto.impl.jcajce.JcaTlsCryptoProvider;
 
 /**
  * The browser's side of DTLS-SRTP, for tests: a DTLS 1.2 client with its own certificate that offers
- * use_srtp profiles and exports the SRTP keys, as Chrome or Firefox do.
+ * use_srtp profiles and exports the SRTP keys, as Chrome or Firefox do. Public for the forwarding
+ * benchmark's synthetic participants.
  */
-final class BrowserLikeDtlsClient extends DefaultTlsClient {
+public final class BrowserLikeDtlsClient extends DefaultTlsClient {
 
     private final JcaTlsCrypto crypto;
     private final DtlsIdentity identity;
@@ -51,7 +52,7 @@ final class BrowserLikeDtlsClient extends DefaultTlsClient {
     }
 
     /** Starts connecting over {@code link} on a new thread. */
-    static BrowserLikeDtlsClient connect(DtlsIdentity identity, int[] offeredProfiles, Link link) {
+    public static BrowserLikeDtlsClient connect(DtlsIdentity identity, int[] offeredProfiles, Link link) {
         BrowserLikeDtlsClient client = new BrowserLikeDtlsClient(new JcaTlsCryptoProvider().create(new SecureRandom()), identity,
                 offeredProfiles);
         Thread thread = new Thread(() -> {
@@ -68,7 +69,7 @@ final class BrowserLikeDtlsClient extends DefaultTlsClient {
     }
 
     /** The client's SRTP keys once the handshake is done. */
-    CompletableFuture<SrtpKeyMaterial> keys() {
+    public CompletableFuture<SrtpKeyMaterial> keys() {
         return result;
     }
 
@@ -123,17 +124,17 @@ final class BrowserLikeDtlsClient extends DefaultTlsClient {
     }
 
     /** The client's end of an in-memory datagram link to a {@link DtlsHandshake}. */
-    static final class Link implements DatagramTransport {
+    public static final class Link implements DatagramTransport {
 
         private final BlockingQueue<byte[]> inbound = new ArrayBlockingQueue<>(256);
         private Consumer<byte[]> toServer = datagram -> { };
 
-        void connectTo(Consumer<byte[]> server) {
+        public void connectTo(Consumer<byte[]> server) {
             this.toServer = server;
         }
 
         /** What the server sends to the client. */
-        void deliver(byte[] datagram) {
+        public void deliver(byte[] datagram) {
             inbound.offer(datagram);
         }
 
