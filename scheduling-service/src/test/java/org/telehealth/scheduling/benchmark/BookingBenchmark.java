@@ -77,7 +77,9 @@ class BookingBenchmark {
                     "kafka.bootstrap.servers", kafka.bootstrapServers(),
                     "quarkus.oidc.auth-server-url", "",
                     "quarkus.oidc.public-key", TestTokens.publicKeyBase64(),
-                    "quarkus.oidc.token.issuer", TestTokens.ISSUER), WORK.resolve("scheduling-service.log"))) {
+                    "quarkus.oidc.token.issuer", TestTokens.ISSUER,
+                    "scheduling.portal.auth-server-url", TestTokens.ISSUER,
+                    "quarkus.mailer.mock", "true"), WORK.resolve("scheduling-service.log"))) {
                 String jdbcUrl = endpoint.jdbcUrl("scheduling");
                 UUID patient = registerPatient(service);
 
