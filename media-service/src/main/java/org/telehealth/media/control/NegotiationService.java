@@ -4,17 +4,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
-import java.util.Set;
+import org.telehealth.media.room.ExtensionIds;
 import org.telehealth.media.room.Forwarder;
 import org.telehealth.media.room.Participant;
 import org.telehealth.media.room.PublishedTrack;
@@ -33,6 +33,7 @@ import org.telehealth.media.sdp.Offer;
 import org.telehealth.media.sdp.OfferReader;
 import org.telehealth.media.sdp.OfferedMedia;
 import org.telehealth.media.sdp.OutgoingTrack;
+import org.telehealth.media.sdp.Rid;
 import org.telehealth.media.sdp.SdpParser;
 import org.telehealth.media.sdp.Ssrc;
 import org.telehealth.media.sdp.SsrcGroup;
@@ -46,17 +47,23 @@ import org.telehealth.media.session.MediaTransport;
  * audio and video to video, in the order participants joined. The answer carries this instance's
  * ICE credentials, certificate fingerprint and host candidate; the participant's media session
  * learns whom to expect. A bad offer is refused and changes nothing.
+ *
+ * <p>A sending section whose simulcast layers the answer accepts becomes a simulcast track: the
+ * SFU gives it an SSRC and an RTX SSRC of its own, which receivers are told of and keep as long as
+ * the section sends (a renegotiation keeps them), and learns the layers' SSRCs from their packets.
+ * A section marked {@code a=content:slides} is a screen share. The receiving sections' {@code b=AS}
+ * or {@code b=TIAS} cap what the SFU sends there.
  */
 @ApplicationScoped
 public class NegotiationService {
 
-    /** Extensions whose values name the sender's own SDP sections: meaningless to other browsers. */
-    private static final Set<String> PRIVATE_EXTENSIONS = Set.of(HeaderExtension.MID, HeaderExtension.RTP_STREAM_ID,
-            HeaderExtension.REPAIRED_RTP_STREAM_ID);
+    private static final String DEFAULT_CNAME = "telehealth";
+    private static final String SCREEN_CONTENT = "slides";
 
     private final MediaTransport transport;
     private final Forwarder forwarder;
-    private final long sessionId = new SecureRandom().nextLong() & Long.MAX_VALUE;
+    private final SecureRandom random = new SecureRandom();
+    private final long sessionId = random.nextLong() & Long.MAX_VALUE;
 
     public NegotiationService(MediaTransport transport, Forwarder forwarder) {
         this.transport = transport;
@@ -72,7 +79,6 @@ public class NegotiationService {
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
-        List<PublishedTrack> published = publishedTracks(offer);
         Map<String, PublishedTrack> received = assignReceivedTracks(participant, offer);
         Map<String, OutgoingTrack> outgoing = new HashMap<>();
         received.forEach((mid, track) -> outgoing.put(mid, track.asOutgoing()));
@@ -84,8 +90,9 @@ public class NegotiationService {
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
-        participant.negotiated(new Participant.Negotiated(published, received, privateExtensionIds(offer),
-                codecsByMid(answer), transportSequenceNumberId(offer, answer)));
+        List<PublishedTrack> published = publishedTracks(participant, offer, answer);
+        participant.negotiated(new Participant.Negotiated(published, received, extensionIds(answer), codecsByMid(answer),
+                transportSequenceNumberId(offer, answer), receiveCaps(offer)));
         session.expectPeer(new MediaSession.PeerIdentity(offer.iceCredentials().ufrag(), offer.fingerprint()));
         session.connected().thenRun(() -> forwarder.requestKeyframes(participant));
         return answer.sdp();
@@ -129,22 +136,92 @@ public class NegotiationService {
                 List.of(new HostCandidate(transport.advertisedAddress().getAddress(), transport.advertisedAddress().getPort())));
     }
 
-    private static List<PublishedTrack> publishedTracks(Offer offer) {
+    /**
+     * The tracks of the browser's sending sections: a simulcast track where the answer accepted
+     * layers (by rid), else a track on the SSRCs of the section's {@code a=ssrc} lines (none: not
+     * forwarded). The CNAME is the one of the browser's {@code a=ssrc} lines, all its tracks'.
+     */
+    private List<PublishedTrack> publishedTracks(Participant participant, Offer offer, Answer answer) {
+        String cname = offer.media().stream().flatMap(media -> media.ssrcs().stream()).map(Ssrc::cname)
+                .flatMap(Optional::stream).findFirst().orElse(DEFAULT_CNAME);
         List<PublishedTrack> tracks = new ArrayList<>();
         for (OfferedMedia media : offer.media()) {
-            if (!publishes(media) || media.ssrcs().isEmpty()) {
-                continue; // simulcast by rid only (no a=ssrc) is not forwarded yet
+            Optional<AnsweredMedia> answered = answer.media(media.mid()).filter(AnsweredMedia::accepted);
+            if (!publishes(media) || answered.isEmpty()) {
+                continue;
+            }
+            boolean screen = media.content().filter(SCREEN_CONTENT::equals).isPresent();
+            List<String> rids = answered.get().rids().stream().map(Rid::id).toList();
+            if (!rids.isEmpty()) {
+                tracks.add(simulcastTrack(participant, media, answered.get(), rids, cname, screen));
+                continue;
+            }
+            if (media.ssrcs().isEmpty()) {
+                continue;
             }
             List<SsrcGroup> fid = media.ssrcGroups(SsrcGroup.FID);
             long ssrc = fid.isEmpty() ? media.ssrcs().get(0).id() : fid.get(0).ssrcs().get(0);
             OptionalLong rtx = fid.isEmpty() || fid.get(0).ssrcs().size() < 2
                     ? OptionalLong.empty() : OptionalLong.of(fid.get(0).ssrcs().get(1));
-            String cname = media.ssrcs().stream().map(Ssrc::cname).flatMap(Optional::stream).findFirst()
-                    .orElse("telehealth");
             Msid msid = media.msids().isEmpty() ? Msid.of("-", "track-" + ssrc) : media.msids().get(0);
-            tracks.add(new PublishedTrack(media.kind(), ssrc, rtx, cname, msid.streamId(), msid.trackId().orElse("track-" + ssrc)));
+            tracks.add(new PublishedTrack(media.kind(), ssrc, rtx, cname, msid.streamId(),
+                    msid.trackId().orElse("track-" + ssrc), media.mid(), List.of(), screen));
         }
         return tracks;
+    }
+
+    /**
+     * A simulcast track, on the SSRCs the SFU gave the section the last time it sent with these
+     * rids, or on new ones no stream of the room uses.
+     */
+    private PublishedTrack simulcastTrack(Participant participant, OfferedMedia media, AnsweredMedia answered,
+            List<String> rids, String cname, boolean screen) {
+        Optional<PublishedTrack> previous = participant.negotiated().published().stream()
+                .filter(track -> track.isSimulcast() && track.mid().equals(media.mid()) && track.rids().equals(rids))
+                .findFirst();
+        long ssrc = previous.map(PublishedTrack::ssrc).orElseGet(() -> unusedSsrc(participant));
+        boolean repairs = answered.codecs().stream().anyMatch(Codec::isRtx);
+        OptionalLong rtx = previous.map(PublishedTrack::rtxSsrc)
+                .orElseGet(() -> repairs ? OptionalLong.of(unusedSsrc(participant, ssrc)) : OptionalLong.empty());
+        Msid msid = media.msids().isEmpty() ? Msid.of("-", "track-" + ssrc) : media.msids().get(0);
+        return new PublishedTrack(media.kind(), ssrc, rtx, cname, msid.streamId(), msid.trackId().orElse("track-" + ssrc),
+                media.mid(), rids, screen);
+    }
+
+    /** A random SSRC that no track of the room is known by, and none of {@code taken}. */
+    private long unusedSsrc(Participant participant, long... taken) {
+        while (true) {
+            long ssrc = random.nextInt() & 0xFFFF_FFFFL;
+            boolean used = ssrc == 0 || Arrays.stream(taken).anyMatch(t -> t == ssrc)
+                    || participant.room().participants().stream().anyMatch(p -> p.publishedTrack(ssrc).isPresent());
+            if (!used) {
+                return ssrc;
+            }
+        }
+    }
+
+    /** The ids of the header extensions the answer kept; BUNDLE gives each one id across sections. */
+    private static ExtensionIds extensionIds(Answer answer) {
+        return new ExtensionIds(extensionId(answer, HeaderExtension.MID), extensionId(answer, HeaderExtension.RTP_STREAM_ID),
+                extensionId(answer, HeaderExtension.REPAIRED_RTP_STREAM_ID), extensionId(answer, HeaderExtension.ABS_SEND_TIME),
+                extensionId(answer, HeaderExtension.AUDIO_LEVEL));
+    }
+
+    private static int extensionId(Answer answer, String uri) {
+        return answer.media().stream().filter(AnsweredMedia::accepted)
+                .flatMap(media -> media.headerExtension(uri).stream())
+                .mapToInt(HeaderExtension::id).findFirst().orElse(ExtensionIds.ABSENT);
+    }
+
+    /** What the browser's receiving sections capped themselves at, bits per second, by mid. */
+    private static Map<String, Long> receiveCaps(Offer offer) {
+        Map<String, Long> caps = new HashMap<>();
+        for (OfferedMedia media : offer.media()) {
+            if (media.enabled() && media.direction() == Direction.RECVONLY) {
+                media.bandwidthBps().ifPresent(bps -> caps.put(media.mid(), bps));
+            }
+        }
+        return caps;
     }
 
     /**
@@ -179,17 +256,5 @@ public class NegotiationService {
             }
         }
         return assigned;
-    }
-
-    private static List<Integer> privateExtensionIds(Offer offer) {
-        Set<Integer> ids = new LinkedHashSet<>();
-        for (OfferedMedia media : offer.media()) {
-            for (HeaderExtension extension : media.headerExtensions()) {
-                if (PRIVATE_EXTENSIONS.contains(extension.uri())) {
-                    ids.add(extension.id());
-                }
-            }
-        }
-        return List.copyOf(ids);
     }
 }

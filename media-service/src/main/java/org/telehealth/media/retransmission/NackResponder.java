@@ -9,7 +9,7 @@ import java.util.function.LongSupplier;
 import org.telehealth.media.rtcp.GenericNack;
 
 /**
- * Answers one receiver's NACKs for one stream from that stream's {@link RetransmissionBuffer},
+ * Answers one receiver's NACKs for one stream from that stream's {@link RetransmissionSource},
  * with two limits so that a receiver (buggy, or hostile) cannot turn the SFU into an amplifier:
  * at most {@code maxPacketsPerNack} packets per NACK, and no sequence number resent to this
  * receiver twice within {@code minResendInterval} (a receiver repeats its NACK before the first
@@ -27,7 +27,7 @@ public final class NackResponder {
 
     private static final int NEVER_SENT = -1;
 
-    private final RetransmissionBuffer buffer;
+    private final RetransmissionSource buffer;
     private final int maxPacketsPerNack;
     private final long minResendIntervalNanos;
     private final LongSupplier nanoTime;
@@ -36,14 +36,14 @@ public final class NackResponder {
     private final long[] sentAtNanos;
 
     /** A responder with the default limits: 64 packets per NACK, a sequence number once per 100 ms. */
-    public NackResponder(RetransmissionBuffer buffer, LongSupplier nanoTime) {
+    public NackResponder(RetransmissionSource buffer, LongSupplier nanoTime) {
         this(buffer, DEFAULT_MAX_PACKETS_PER_NACK, DEFAULT_MIN_RESEND_INTERVAL_NANOS, nanoTime);
     }
 
     /**
      * @param nanoTime a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
      */
-    public NackResponder(RetransmissionBuffer buffer, int maxPacketsPerNack, long minResendIntervalNanos,
+    public NackResponder(RetransmissionSource buffer, int maxPacketsPerNack, long minResendIntervalNanos,
             LongSupplier nanoTime) {
         if (buffer == null) {
             throw new IllegalArgumentException("buffer is null");

@@ -27,31 +27,32 @@ public final class NackRetransmitter {
 
     private static final int PAYLOAD_TYPE_MASK = 0x7F;
 
-    private final RetransmissionBuffer buffer;
+    private final RetransmissionSource source;
     private final NackResponder responder;
     private final OptionalLong rtxSsrc;
     private RtxPacketizer packetizer;
 
     /**
-     * @param buffer the forwarded stream's packets
+     * @param source the forwarded stream's packets, as the receiver got them
      * @param rtxSsrc the RTX SSRC the receiver was told of for this stream, if any
      * @param nanoTime a monotonic clock in nanoseconds, {@code System::nanoTime} outside tests
      */
-    public NackRetransmitter(RetransmissionBuffer buffer, OptionalLong rtxSsrc, LongSupplier nanoTime) {
+    public NackRetransmitter(RetransmissionSource source, OptionalLong rtxSsrc, LongSupplier nanoTime) {
         if (rtxSsrc == null) {
             throw new IllegalArgumentException("rtxSsrc is null");
         }
-        this.buffer = buffer;
-        this.responder = new NackResponder(buffer, nanoTime);
+        this.source = source;
+        this.responder = new NackResponder(source, nanoTime);
         this.rtxSsrc = rtxSsrc;
     }
 
     /**
-     * Whether this retransmitter answers from {@code stream} with RTX on {@code rtx}: when not (the
-     * publisher came back, or renegotiated its RTX SSRC), the receiver needs a new one.
+     * Whether this retransmitter answers from {@code stream} (an equal source) with RTX on
+     * {@code rtx}: when not (the publisher came back, or renegotiated its RTX SSRC), the receiver
+     * needs a new one.
      */
-    public boolean serves(RetransmissionBuffer stream, OptionalLong rtx) {
-        return buffer == stream && rtxSsrc.equals(rtx);
+    public boolean serves(RetransmissionSource stream, OptionalLong rtx) {
+        return source.equals(stream) && rtxSsrc.equals(rtx);
     }
 
     /**

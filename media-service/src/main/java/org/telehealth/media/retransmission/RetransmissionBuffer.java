@@ -24,7 +24,7 @@ import org.telehealth.media.rtp.RtpSequenceNumber;
  * numbering needs a new buffer. Thread-safe: the publisher's thread stores while receivers'
  * threads look packets up.
  */
-public final class RetransmissionBuffer {
+public final class RetransmissionBuffer implements RetransmissionSource {
 
     /** Packets longer than this (an Ethernet MTU) are not kept; no WebRTC stack sends them. */
     public static final int MAX_PACKET_LENGTH = 1500;
@@ -61,10 +61,12 @@ public final class RetransmissionBuffer {
         Arrays.fill(indexes, EMPTY);
     }
 
+    @Override
     public long ssrc() {
         return ssrc;
     }
 
+    @Override
     public int capacity() {
         return capacity;
     }
@@ -110,6 +112,7 @@ public final class RetransmissionBuffer {
      * the caller owns and may rewrite (for RTX or SRTP); empty if no such packet was stored or it
      * has been evicted.
      */
+    @Override
     public synchronized Optional<byte[]> find(int sequenceNumber) {
         int slot = slotHolding(sequenceNumber);
         return slot == NO_SLOT ? Optional.empty() : Optional.of(Arrays.copyOf(slots[slot], lengths[slot]));

@@ -15,10 +15,11 @@ import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
- * The one clock of the RTCP the SFU sends on its own, rather than in answer to a packet: every
- * {@link #TICK_MILLIS} it walks the rooms and sends each publisher transport-cc feedback, and every
- * {@link #TICKS_PER_RECEIVER_REPORT}th tick a receiver report. One thread for the whole instance,
- * not a timer per participant; started with the application and stopped at shutdown.
+ * The one clock of what the SFU does on its own, rather than in answer to a packet: every
+ * {@link #TICK_MILLIS} it walks the rooms, sends each publisher transport-cc feedback and chooses
+ * each receiver's simulcast layers, and every {@link #TICKS_PER_RECEIVER_REPORT}th tick sends
+ * receiver reports. One thread for the whole instance, not a timer per participant; started with
+ * the application and stopped at shutdown.
  */
 @Startup
 @ApplicationScoped
@@ -73,11 +74,13 @@ public class FeedbackTimer {
             for (Participant participant : room.participants()) {
                 try {
                     forwarder.sendTransportFeedback(participant);
+                    forwarder.selectLayers(participant);
                     if (receiverReports) {
                         forwarder.sendReceiverReport(participant);
                     }
                 } catch (RuntimeException e) {
-                    LOG.warnf(e, "could not send RTCP feedback to %s in room %s", participant.id(), room.id());
+                    LOG.warnf(e, "could not send RTCP feedback to, or choose the layers of, %s in room %s", participant.id(),
+                            room.id());
                 }
             }
         }

@@ -5,17 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.telehealth.media.payload.VideoPayloadFormat;
 import org.telehealth.media.rtcp.FirEntry;
 import org.telehealth.media.rtcp.FullIntraRequest;
 import org.telehealth.media.rtcp.GenericNack;
 import org.telehealth.media.rtcp.MalformedRtcpException;
 import org.telehealth.media.rtcp.PictureLossIndication;
+import org.telehealth.media.rtcp.ReceiverEstimatedMaxBitrate;
 import org.telehealth.media.rtcp.ReceiverReport;
 import org.telehealth.media.rtcp.ReportBlock;
 import org.telehealth.media.rtcp.RtcpCompoundParser;
@@ -32,8 +33,12 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
 /**
  * Forwards each participant's decrypted media to the other participants of the room who receive
  * that track, re-encrypted for each, and brings keyframe requests (PLI, FIR) from receivers back
- * to the publisher. SSRCs travel unchanged; header extensions that name the publisher's own SDP
- * sections (mid, rid) are blanked, so receivers demultiplex by the SSRCs their answer announced.
+ * to the publisher. Each receiver's copy is written by the {@link DownstreamPacketWriter}: the
+ * publisher's header extensions (mid, rid, its transport-wide sequence number) give way to the
+ * receiver's (abs-send-time stamped now, the audio level), so receivers demultiplex by the SSRCs
+ * their answer announced. A track sent whole keeps its SSRCs, sequence numbers and timestamps; of
+ * a simulcast track, whose layers' SSRCs the SFU learns from their rids, each receiver gets the
+ * layer its {@link LayerSelector} chose, renumbered by its {@link LayerSwitcher} into one stream.
  *
  * <p>Lost video is repaired on both hops: {@link UpstreamRepair} NACKs the publisher for what its
  * uplink lost and turns its RTX back into media; {@link DownstreamRepair} answers receivers' NACKs
@@ -43,14 +48,13 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * <p>It also keeps the RTCP conversation going on each hop: every packet's arrival is noted for
  * transport-cc feedback ({@link TransportWideArrivals}) and its stream's reception statistics
  * ({@link InboundStream}), from which the {@link FeedbackTimer} has it send publishers transport-cc
- * feedback and receiver reports; publishers' sender reports go on to receivers for lip sync, whose
- * answers give the round trip to them ({@link SenderReportRelay}).
+ * feedback and receiver reports, and choose receivers' layers; publishers' sender reports go on to
+ * receivers for lip sync, whose answers give the round trip to them ({@link SenderReportRelay});
+ * receivers' REMBs tell what they can take ({@link ReceiverBandwidth}).
  */
 @Startup
 @ApplicationScoped
 public class Forwarder implements InboundDatagramRouter.MediaSink {
-
-    private static final int ONE_BYTE_PROFILE = 0xBEDE;
 
     private final Function<MediaSession, Optional<Participant>> participants;
     private final ParticipantOutput output;
@@ -59,6 +63,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     private final UpstreamRepair upstream;
     private final DownstreamRepair downstream;
     private final SenderReportRelay senderReports;
+    private final LayerSelection layerSelection;
     private final RetransmissionCounters retransmission = new RetransmissionCounters();
     private final ReportCounters reports = new ReportCounters();
     private final LongAdder forwarded = new LongAdder();
@@ -84,6 +89,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         this.upstream = new UpstreamRepair(feedback, retransmission);
         this.downstream = new DownstreamRepair(output, retransmission, nanoTime);
         this.senderReports = new SenderReportRelay(output, reports);
+        this.layerSelection = new LayerSelection(feedback);
     }
 
     @Override
@@ -110,7 +116,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     public void requestKeyframes(Participant receiver) {
         for (PublishedTrack track : receiver.negotiated().receivedByMid().values()) {
             if (track.kind() == MediaKind.VIDEO) {
-                requestKeyframe(receiver.room(), track.ssrc());
+                requestKeyframe(receiver, track.ssrc());
             }
         }
     }
@@ -129,8 +135,8 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     }
 
     /**
-     * Sends {@code publisher} a receiver report with a block per track of theirs that sent a packet.
-     * Called by the {@link FeedbackTimer} about once a second.
+     * Sends {@code publisher} a receiver report with a block per stream of theirs that sent a
+     * packet. Called by the {@link FeedbackTimer} about once a second.
      */
     public void sendReceiverReport(Participant publisher) {
         InboundStream[] streams = publisher.inboundStreamArray();
@@ -140,7 +146,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         long now = nanoTime.getAsLong();
         List<ReportBlock> blocks = new ArrayList<>(streams.length);
         for (InboundStream stream : streams) {
-            ReportBlock block = stream.reception().report(stream.track().ssrc(), now);
+            ReportBlock block = stream.reception().report(stream.ssrc(), now);
             if (block != null) {
                 blocks.add(block);
             }
@@ -148,6 +154,14 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         if (!blocks.isEmpty() && feedback.receiverReport(publisher, blocks)) {
             reports.receiverReportsSent.increment();
         }
+    }
+
+    /**
+     * Chooses the layer of each simulcast track {@code receiver} gets ({@link LayerSelection}).
+     * Called by the {@link FeedbackTimer} about every 100 ms.
+     */
+    public void selectLayers(Participant receiver) {
+        layerSelection.select(receiver, nanoTime.getAsLong());
     }
 
     public long packetsForwarded() {
@@ -162,6 +176,11 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     /** RTP packets dropped because their SSRC is none the sender publishes. */
     public long packetsOfUnknownStreams() {
         return unknownStream.sum();
+    }
+
+    /** Target layers the selectors set, the first of each receiver's simulcast tracks included. */
+    public long layerTargetsSet() {
+        return layerSelection.targetsSet();
     }
 
     /** NACKs and retransmissions in both directions, beside {@link #packetsForwarded()}. */
@@ -187,52 +206,89 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         if (arrivals != null) {
             arrivals.onPacket(rtp, now);
         }
-        PublishedTrack track = sender.publishedTrackCarrying(rtp.ssrc());
-        if (track == null) {
+        PublishedStream stream = sender.publishedStream(rtp.ssrc());
+        if (stream == null) {
+            stream = sender.learnStream(rtp);
+        }
+        if (stream == null) {
             unknownStream.increment();
             return;
         }
-        InboundStream inbound = sender.inboundStream(track);
-        inbound.traffic().add(rtp.length(), now);
-        if (track.kind() == MediaKind.VIDEO) {
-            PublishedVideoStream stream = sender.videoStream(track);
-            RtpPacket media = upstream.admit(sender, track, stream, rtp, now);
+        InboundStream inbound = sender.inboundStream(stream);
+        inbound.onPacket(rtp.length(), now);
+        if (rtp.ssrc() == stream.ssrc() && rtp.payloadLength() > 0) {
+            inbound.onMedia(rtp.length(), now);
+        }
+        if (stream.track().kind() == MediaKind.VIDEO) {
+            PublishedVideoStream repair = sender.videoStream(stream);
+            RtpPacket media = upstream.admit(sender, stream, repair, rtp, now);
             if (media != null) {
                 inbound.reception().onPacket(media.sequenceNumber(), media.timestamp(), now, media != rtp);
-                blankPrivateExtensions(media, sender.negotiated().privateExtensionIds());
-                keep(stream, media);
-                forward(sender, media);
+                keep(repair, media);
+                forward(sender, stream, media, now);
             }
         } else {
-            if (rtp.ssrc() == track.ssrc()) {
+            if (rtp.ssrc() == stream.ssrc()) {
                 inbound.reception().onPacket(rtp.sequenceNumber(), rtp.timestamp(), now, false);
             }
-            blankPrivateExtensions(rtp, sender.negotiated().privateExtensionIds());
-            forward(sender, rtp);
+            forward(sender, stream, rtp, now);
         }
         upstream.sendDueNacks(sender, now);
     }
 
-    /** Sends a copy of {@code rtp} to every other participant who receives its SSRC. */
-    private void forward(Participant sender, RtpPacket rtp) {
-        long ssrc = rtp.ssrc();
+    /**
+     * Sends {@code rtp}, a packet of {@code stream}, to every other participant who receives its
+     * track: as it is for a track sent whole, through the receiver's layer switcher for a
+     * simulcast track, where a packet of a layer the receiver waits for a keyframe of asks the
+     * publisher for one.
+     */
+    private void forward(Participant sender, PublishedStream stream, RtpPacket rtp, long now) {
+        PublishedTrack track = stream.track();
+        boolean simulcast = track.isSimulcast();
+        SimulcastLayers layers = simulcast ? sender.simulcastLayers(track) : null;
+        VideoPayloadFormat format = simulcast ? sender.payloadFormat(rtp.payloadType()) : null;
+        ExtensionIds publisherIds = sender.negotiated().extensionIds();
         for (Participant receiver : sender.room().participants()) {
-            if (receiver != sender && receiver.receives(ssrc) && output.isConnected(receiver)) {
-                SrtpPacketBuffer copy = SrtpPacketBuffer.copyOf(rtp.buffer(), rtp.offset(), rtp.length());
-                if (output.send(receiver, copy, false)) {
-                    forwarded.increment();
-                    receiver.outbound().forwarded(rtp.length());
+            if (receiver == sender || !receiver.receives(track.ssrc()) || !output.isConnected(receiver)) {
+                continue;
+            }
+            LayerSwitcher switcher = simulcast ? receiver.layerSwitcher(track.ssrc()) : null;
+            if (simulcast && (switcher == null || !switcher.accept(stream, layers, rtp, format, now))) {
+                if (switcher != null && switcher.awaitsKeyframe() && stream.layer() == switcher.target()) {
+                    feedback.requestKeyframe(sender, stream.ssrc(), now);
+                }
+                continue;
+            }
+            SrtpPacketBuffer copy = DownstreamPacketWriter.write(rtp, track.kind(), publisherIds,
+                    receiver.negotiated().extensionIds(), now);
+            if (switcher != null) {
+                switcher.rewrite(parse(copy), format);
+            }
+            int length = copy.getLength();
+            if (output.send(receiver, copy, false)) {
+                forwarded.increment();
+                receiver.outbound().forwarded(length);
+                if (track.kind() == MediaKind.VIDEO) {
+                    receiver.bandwidth().onVideoForwarded(length, now);
                 }
             }
         }
     }
 
-    /** Keeps the packet as receivers get it, to answer their NACKs. */
+    /** Keeps the publisher's packet, to answer receivers' NACKs with (each receiver's copy is written again). */
     private static void keep(PublishedVideoStream stream, RtpPacket rtp) {
         try {
             stream.forwarded().store(rtp.buffer(), rtp.offset(), rtp.length());
         } catch (MalformedRtpException e) {
             throw new IllegalStateException("a packet that parsed no longer does", e);
+        }
+    }
+
+    private static RtpPacket parse(SrtpPacketBuffer copy) {
+        try {
+            return RtpPacket.parse(copy.getBuffer(), copy.getOffset(), copy.getLength());
+        } catch (MalformedRtpException e) {
+            throw new IllegalStateException("the SFU wrote a packet that does not parse", e);
         }
     }
 
@@ -253,42 +309,40 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
                 senderReports.onReportBlocks(sender, report.reportBlocks(), now);
             } else if (rtcp instanceof GenericNack nack) {
                 downstream.onNack(sender, nack);
+            } else if (rtcp instanceof ReceiverEstimatedMaxBitrate remb) {
+                sender.bandwidth().onRemb(remb.bitrate(), now);
             } else if (rtcp instanceof PictureLossIndication pli && sender.receives(pli.mediaSsrc())) {
-                requestKeyframe(sender.room(), pli.mediaSsrc());
+                requestKeyframe(sender, pli.mediaSsrc());
             } else if (rtcp instanceof FullIntraRequest fir) {
                 for (FirEntry entry : fir.entries()) {
                     if (sender.receives(entry.ssrc())) {
-                        requestKeyframe(sender.room(), entry.ssrc());
+                        requestKeyframe(sender, entry.ssrc());
                     }
                 }
             }
         }
     }
 
-    private void requestKeyframe(Room room, long mediaSsrc) {
-        long now = nanoTime.getAsLong();
-        for (Participant publisher : room.participants()) {
-            if (publisher.publishedTrack(mediaSsrc).isPresent()) {
-                feedback.requestKeyframe(publisher, mediaSsrc, now);
-            }
-        }
-    }
-
     /**
-     * Zeroes the header extension elements with these ids, in the packet's own buffer: zeros are
-     * padding, which RFC 8285 parsers skip. Done once per packet, before the copies for receivers
-     * and the retransmission buffer are made.
+     * Asks the publisher of the track {@code receiver} knows by SSRC {@code ssrc} for a keyframe:
+     * of the track's stream, or for a simulcast track of the layer the receiver gets (or waits for).
      */
-    private static void blankPrivateExtensions(RtpPacket rtp, List<Integer> ids) {
-        if (ids.isEmpty() || rtp.headerExtensionProfile() == RtpPacket.NO_HEADER_EXTENSION) {
+    private void requestKeyframe(Participant receiver, long ssrc) {
+        long now = nanoTime.getAsLong();
+        Participant publisher = receiver.room().publisherOf(ssrc, receiver);
+        PublishedTrack track = publisher == null ? null : publisher.publishedTrack(ssrc).orElse(null);
+        if (track == null) {
             return;
         }
-        int elementHeader = rtp.headerExtensionProfile() == ONE_BYTE_PROFILE ? 1 : 2;
-        for (int i = 0; i < ids.size(); i++) {
-            int data = rtp.findHeaderExtension(ids.get(i));
-            if (data != RtpPacket.NOT_FOUND) {
-                Arrays.fill(rtp.buffer(), data - elementHeader, data + rtp.headerExtensionLengthAt(data), (byte) 0);
-            }
+        if (!track.isSimulcast()) {
+            feedback.requestKeyframe(publisher, track.ssrc(), now);
+            return;
+        }
+        LayerSwitcher switcher = receiver.layerSwitcher(ssrc);
+        SimulcastLayers layers = publisher.simulcastLayers(track);
+        int layer = switcher == null ? LayerSwitcher.NO_LAYER : switcher.awaitsKeyframe() ? switcher.target() : switcher.selected();
+        if (layers != null && layer != LayerSwitcher.NO_LAYER && layers.mediaSsrc(layer) != PublishedStream.NO_SSRC) {
+            feedback.requestKeyframe(publisher, layers.mediaSsrc(layer), now);
         }
     }
 }

@@ -45,6 +45,8 @@ public class MediaMetrics {
                 Forwarder::packetsMalformed, "reason", "malformed");
         counter(registry, "media.dropped.packets", "RTP packets of SSRCs the sender does not publish", forwarder,
                 Forwarder::packetsOfUnknownStreams, "reason", "unknown-stream");
+        counter(registry, "media.layer.targets", "simulcast layers chosen for receivers, each receiver's first included",
+                forwarder, Forwarder::layerTargetsSet);
         counter(registry, "media.transport.cc.feedback", "transport-cc feedback packets sent to publishers", reports,
                 ReportCounters::transportCcFeedbackSent);
         counter(registry, "media.receiver.reports", "receiver reports sent to publishers", reports,

@@ -34,6 +34,16 @@ public final class Room {
         return participants.values();
     }
 
+    /** The participant other than {@code receiver} who publishes the track receivers know by SSRC {@code ssrc}, or null. */
+    Participant publisherOf(long ssrc, Participant receiver) {
+        for (Participant publisher : participants.values()) {
+            if (publisher != receiver && publisher.publishedTrack(ssrc).isPresent()) {
+                return publisher;
+            }
+        }
+        return null;
+    }
+
     synchronized boolean add(Participant participant) {
         if (participants.size() >= MAX_PARTICIPANTS && !participants.containsKey(participant.id())) {
             return false;

@@ -17,6 +17,11 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * publisher's compound packet carried it. Each relay is noted with the receiver
  * ({@link RelayedSenderReports}), whose report blocks then give the round trip to them; the SR is
  * also noted with the publisher's stream, for the LSR and DLSR of the SFU's receiver reports.
+ *
+ * <p>Of a simulcast track, each receiver gets the sender reports of the layer its
+ * {@link LayerSwitcher} forwards it, on the track's SSRC, with the RTP timestamp moved onto the
+ * receiver's clock and the packet and octet counts of what it was sent; the other layers' reports
+ * are kept for the switcher, which lines the receiver's clock up by them at a switch.
  */
 final class SenderReportRelay {
 
@@ -34,11 +39,21 @@ final class SenderReportRelay {
      * streams concern nobody else: receivers get the SFU's own RTX.
      */
     void onSenderReport(Participant publisher, SenderReport report, List<RtcpPacket> compound, long nowNanos) {
-        PublishedTrack track = publisher.publishedTrackCarrying(report.senderSsrc());
-        if (track != null && track.ssrc() == report.senderSsrc()) {
-            publisher.inboundStream(track).reception().onSenderReport(report.compactNtpTimestamp(), nowNanos);
-            relay(publisher, report, cname(compound, report.senderSsrc()), nowNanos);
+        PublishedStream stream = publisher.publishedStream(report.senderSsrc());
+        if (stream == null || stream.ssrc() != report.senderSsrc()) {
+            return;
         }
+        publisher.inboundStream(stream).reception().onSenderReport(report.compactNtpTimestamp(), nowNanos);
+        String cname = cname(compound, report.senderSsrc());
+        if (!stream.track().isSimulcast()) {
+            relay(publisher, report, cname, nowNanos);
+            return;
+        }
+        SimulcastLayers layers = publisher.simulcastLayers(stream.track());
+        if (layers != null) {
+            layers.onSenderReport(stream.layer(), report);
+        }
+        relayLayer(publisher, stream, report, cname, nowNanos);
     }
 
     /** Takes the round trip to {@code receiver} from its report blocks about the streams it receives. */
@@ -65,6 +80,25 @@ final class SenderReportRelay {
         for (Participant receiver : publisher.room().participants()) {
             if (receiver != publisher && receiver.receives(ssrc) && output.isConnected(receiver)
                     && output.send(receiver, SrtpPacketBuffer.copyOf(compound, 0, compound.length), true)) {
+                receiver.relayedSenderReports().sent(ssrc, report.compactNtpTimestamp(), nowNanos);
+                counters.senderReportsRelayed.increment();
+            }
+        }
+    }
+
+    /** Sends {@code report}, an SR of a layer of a simulcast track, to every receiver that layer is forwarded to, as it knows it. */
+    private void relayLayer(Participant publisher, PublishedStream stream, SenderReport report, String cname,
+            long nowNanos) {
+        long ssrc = stream.track().ssrc();
+        for (Participant receiver : publisher.room().participants()) {
+            LayerSwitcher switcher = receiver == publisher || !receiver.receives(ssrc) ? null : receiver.layerSwitcher(ssrc);
+            SenderReport rewritten = switcher == null ? null : switcher.senderReport(stream.layer(), report);
+            if (rewritten == null || !output.isConnected(receiver)) {
+                continue;
+            }
+            byte[] compound = RtcpPacket.toCompoundBytes(cname == null ? List.of(rewritten)
+                    : List.of(rewritten, SourceDescription.cname(ssrc, cname)));
+            if (output.send(receiver, SrtpPacketBuffer.copyOf(compound, 0, compound.length), true)) {
                 receiver.relayedSenderReports().sent(ssrc, report.compactNtpTimestamp(), nowNanos);
                 counters.senderReportsRelayed.increment();
             }

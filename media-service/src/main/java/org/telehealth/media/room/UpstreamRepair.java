@@ -26,14 +26,14 @@ final class UpstreamRepair {
     }
 
     /**
-     * What to forward for {@code rtp}, a packet of {@code publisher}'s video track {@code track}
+     * What to forward for {@code rtp}, a packet of {@code publisher}'s video stream {@code published}
      * (whose repair state is {@code stream}), its media or its RTX: the packet itself, the original
      * an RTX packet carried, or null when it brings nothing new. Notes the arrival for loss
      * detection, and asks for a keyframe when more was lost than NACKs can fetch. Runs per packet.
      */
-    RtpPacket admit(Participant publisher, PublishedTrack track, PublishedVideoStream stream, RtpPacket rtp,
+    RtpPacket admit(Participant publisher, PublishedStream published, PublishedVideoStream stream, RtpPacket rtp,
             long nowNanos) {
-        boolean rtx = rtp.ssrc() != track.ssrc();
+        boolean rtx = rtp.ssrc() != published.ssrc();
         if (rtx && !RtxUnwrapper.carriesOriginal(rtp)) {
             return null; // padding only: a bandwidth probe
         }
@@ -51,13 +51,13 @@ final class UpstreamRepair {
             counters.rtxRecovered.increment();
         }
         if (stream.missing().onPacket(sequenceNumber, nowNanos) == UpstreamNackGenerator.Arrival.AFTER_LARGE_GAP) {
-            feedback.requestKeyframe(publisher, track.ssrc(), nowNanos);
+            feedback.requestKeyframe(publisher, published.ssrc(), nowNanos);
         }
         return media;
     }
 
     /**
-     * NACKs to {@code publisher} the missing packets of its video tracks that are due. Called on
+     * NACKs to {@code publisher} the missing packets of its video streams that are due. Called on
      * each of its packets, audio too, which drives the retries (see {@link UpstreamNackGenerator}).
      */
     void sendDueNacks(Participant publisher, long nowNanos) {

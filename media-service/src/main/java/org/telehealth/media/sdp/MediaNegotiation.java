@@ -12,6 +12,11 @@ import java.util.Set;
  * browser's {@code recvonly} sections, and only the track signaling assigned there. Sections it
  * cannot serve (data channels, sections outside the BUNDLE group or without a common codec) are
  * rejected.
+ *
+ * <p>What the SFU sends a browser is measured by the browser's receive-side estimator, which
+ * answers with REMB: the SFU stamps abs-send-time on it, and its answer to a section the browser
+ * receives on keeps {@code goog-remb} but neither transport-cc (the SFU does not number its
+ * downlink packets) nor the rids, which only name the layers a browser sends.
  */
 final class MediaNegotiation {
 
@@ -19,6 +24,10 @@ final class MediaNegotiation {
     static final int MAX_SIMULCAST_LAYERS = 3;
 
     private static final String PROTOCOL = "UDP/TLS/RTP/SAVPF";
+    private static final String TRANSPORT_CC = "transport-cc";
+    /** Extensions the SFU does not write on what it sends a browser. */
+    private static final Set<String> NOT_SENT_EXTENSIONS = Set.of(HeaderExtension.TRANSPORT_WIDE_CC,
+            HeaderExtension.RTP_STREAM_ID, HeaderExtension.REPAIRED_RTP_STREAM_ID);
 
     private MediaNegotiation() {
     }
@@ -31,6 +40,10 @@ final class MediaNegotiation {
             return AnsweredMedia.rejected(offered);
         }
         List<HeaderExtension> extensions = SupportedHeaderExtensions.select(offered.headerExtensions());
+        if (offered.direction() == Direction.RECVONLY) {
+            extensions = extensions.stream().filter(e -> !NOT_SENT_EXTENSIONS.contains(e.uri())).toList();
+            codecs = codecs.stream().map(MediaNegotiation::withoutTransportCc).toList();
+        }
         Direction direction = switch (offered.direction()) {
             case SENDRECV, SENDONLY -> Direction.RECVONLY;
             case RECVONLY -> assigned.isPresent() ? Direction.SENDONLY : Direction.INACTIVE;
@@ -47,6 +60,10 @@ final class MediaNegotiation {
                 .map(stream -> Rid.receive(stream.alternatives().get(0).rid()))
                 .toList();
         return new AnsweredMedia(offered.mid(), offered.kind(), true, direction, codecs, extensions, rids, simulcast, sent);
+    }
+
+    private static Codec withoutTransportCc(Codec codec) {
+        return codec.withFeedback(codec.feedback().stream().filter(f -> !f.type().equals(TRANSPORT_CC)).toList());
     }
 
     /**

@@ -12,8 +12,8 @@ import org.telehealth.media.dtls.CertificateFingerprint;
 /**
  * Reads one m-section of an offer into an {@link OfferedMedia}: whether the browser wants it at
  * all, its mid and direction, its transport attributes (through {@link TransportAttributeReader}),
- * and for RTP its codecs, header extensions, SSRCs, msids, rids and simulcast. Any of them that
- * does not follow its grammar refuses the offer.
+ * its bandwidth lines and content, and for RTP its codecs, header extensions, SSRCs, msids, rids
+ * and simulcast. Any of them that does not follow its grammar refuses the offer.
  */
 final class OfferedMediaReader {
 
@@ -62,7 +62,9 @@ final class OfferedMediaReader {
                 rtp ? parseEach("ssrc-group", SsrcGroup::parse) : List.of(),
                 parseEach("msid", Msid::parse),
                 rtp ? rids() : List.of(),
-                rtp ? simulcast() : Optional.empty());
+                rtp ? simulcast() : Optional.empty(),
+                section.bandwidths(),
+                section.attributeValues("content").stream().findFirst());
     }
 
     private String mid() throws UnacceptableOfferException {

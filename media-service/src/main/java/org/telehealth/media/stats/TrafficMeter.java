@@ -2,9 +2,9 @@ package org.telehealth.media.stats;
 
 /**
  * Packets and bytes of one stream since it started, and its bitrate over the last few seconds, for
- * the stats API. Bytes are summed into {@link #BUCKETS} slots of {@link #BUCKET_NANOS} each, so the
- * rate covers the last 4.5 to 5 s (since the first packet, if that is more recent). Allocates
- * nothing per packet.
+ * the stats API and the choice of simulcast layers. Bytes are summed into {@link #BUCKETS} slots of
+ * {@link #BUCKET_NANOS} each, so the rate covers the last 4.5 to 5 s (since the first packet, if
+ * that is more recent); a meter can be given a shorter window. Allocates nothing per packet.
  *
  * <p>Thread-safe: the media thread adds, the stats API reads.
  */
@@ -14,12 +14,28 @@ public final class TrafficMeter {
     static final long BUCKET_NANOS = 500_000_000L;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
-    private final long[] bucketBytes = new long[BUCKETS];
+    private final long[] bucketBytes;
+    private final long bucketNanos;
     private boolean started;
     private long currentBucket;
     private long firstNanos;
     private long packets;
     private long bytes;
+
+    /** A meter over the last 5 s. */
+    public TrafficMeter() {
+        this(BUCKETS, BUCKET_NANOS);
+    }
+
+    /** A meter over the last {@code buckets} x {@code bucketNanos} (less up to one bucket). */
+    public TrafficMeter(int buckets, long bucketNanos) {
+        if (buckets < 2 || bucketNanos < 1) {
+            throw new IllegalArgumentException("need at least 2 buckets of at least 1 ns, got " + buckets + " of "
+                    + bucketNanos);
+        }
+        this.bucketBytes = new long[buckets];
+        this.bucketNanos = bucketNanos;
+    }
 
     /** Counts a packet of {@code length} bytes. Runs per packet. */
     public synchronized void add(int length, long nowNanos) {
@@ -43,7 +59,7 @@ public final class TrafficMeter {
             return 0;
         }
         advanceTo(nowNanos);
-        long windowStart = Math.max(firstNanos, (currentBucket - BUCKETS + 1) * BUCKET_NANOS);
+        long windowStart = Math.max(firstNanos, (currentBucket - bucketBytes.length + 1) * bucketNanos);
         long duration = nowNanos - windowStart;
         if (duration <= 0) {
             return 0;
@@ -57,7 +73,7 @@ public final class TrafficMeter {
 
     /** Moves on to the bucket of {@code nowNanos}, emptying the ones it reuses. */
     private void advanceTo(long nowNanos) {
-        long bucket = Math.floorDiv(nowNanos, BUCKET_NANOS);
+        long bucket = Math.floorDiv(nowNanos, bucketNanos);
         if (!started) {
             started = true;
             firstNanos = nowNanos;
@@ -67,13 +83,13 @@ public final class TrafficMeter {
         if (bucket <= currentBucket) {
             return;
         }
-        for (long reused = Math.max(currentBucket + 1, bucket - BUCKETS + 1); reused <= bucket; reused++) {
+        for (long reused = Math.max(currentBucket + 1, bucket - bucketBytes.length + 1); reused <= bucket; reused++) {
             bucketBytes[slot(reused)] = 0;
         }
         currentBucket = bucket;
     }
 
-    private static int slot(long bucket) {
-        return (int) Math.floorMod(bucket, (long) BUCKETS);
+    private int slot(long bucket) {
+        return (int) Math.floorMod(bucket, (long) bucketBytes.length);
     }
 }

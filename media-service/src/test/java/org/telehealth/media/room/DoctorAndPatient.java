@@ -29,6 +29,9 @@ final class DoctorAndPatient {
     static final int MID_EXTENSION_ID = 1;
     static final int TRANSPORT_SEQUENCE_NUMBER_ID = 3;
     static final long MILLISECOND = TimeUnit.MILLISECONDS.toNanos(1);
+    /** What a participant's answer kept: the mid only, so the SFU writes no extension for receivers. */
+    static final ExtensionIds EXTENSIONS = new ExtensionIds(MID_EXTENSION_ID, ExtensionIds.ABSENT, ExtensionIds.ABSENT,
+            ExtensionIds.ABSENT, ExtensionIds.ABSENT);
 
     static final PublishedTrack CAMERA_TRACK = new PublishedTrack(MediaKind.VIDEO, CAMERA,
             OptionalLong.of(CAMERA_RTX), "doctor", "doctor-stream", "camera");
@@ -50,9 +53,9 @@ final class DoctorAndPatient {
         room.add(doctor);
         room.add(patient);
         doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK, CAMERA_TRACK), Map.of(),
-                List.of(MID_EXTENSION_ID), CODECS, OptionalInt.of(TRANSPORT_SEQUENCE_NUMBER_ID)));
+                EXTENSIONS, CODECS, OptionalInt.of(TRANSPORT_SEQUENCE_NUMBER_ID)));
         patient.negotiated(new Participant.Negotiated(List.of(), Map.of("0", MICROPHONE_TRACK, "1", CAMERA_TRACK),
-                List.of(MID_EXTENSION_ID), CODECS, OptionalInt.of(TRANSPORT_SEQUENCE_NUMBER_ID)));
+                EXTENSIONS, CODECS, OptionalInt.of(TRANSPORT_SEQUENCE_NUMBER_ID)));
     }
 
     void advanceMillis(long millis) {

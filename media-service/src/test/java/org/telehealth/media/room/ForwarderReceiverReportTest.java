@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA_RTX;
 import static org.telehealth.media.room.DoctorAndPatient.CODECS;
+import static org.telehealth.media.room.DoctorAndPatient.EXTENSIONS;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE_TRACK;
-import static org.telehealth.media.room.DoctorAndPatient.MID_EXTENSION_ID;
 import static org.telehealth.media.room.DoctorAndPatient.OPUS;
 import static org.telehealth.media.room.DoctorAndPatient.VP8;
 import static org.telehealth.media.room.DoctorAndPatient.VP8_RTX;
@@ -80,7 +80,7 @@ class ForwarderReceiverReportTest {
         microphone(7);
 
         visit.doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK), Map.of(),
-                List.of(MID_EXTENSION_ID), CODECS));
+                EXTENSIONS, CODECS));
         visit.forwarder.sendReceiverReport(visit.doctor);
 
         ReceiverReport report = (ReceiverReport) single(single(visit.output.rtcpTo(visit.doctor)));

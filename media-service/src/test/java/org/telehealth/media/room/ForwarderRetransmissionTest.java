@@ -57,12 +57,12 @@ class ForwarderRetransmissionTest {
         room.add(doctor);
         room.add(patient);
         doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK, CAMERA_TRACK), Map.of(),
-                List.of(MID_EXTENSION_ID), Map.of("0", List.of(OPUS_CODEC), "1", List.of(VP8_CODEC, VP8_RTX_CODEC))));
+                DoctorAndPatient.EXTENSIONS, Map.of("0", List.of(OPUS_CODEC), "1", List.of(VP8_CODEC, VP8_RTX_CODEC))));
         patientReceives(List.of(VP8_CODEC, VP8_RTX_CODEC));
     }
 
     @Test
-    void shouldForwardVideoWithTheMidBlankedAndAnswerANackWithRtxOfTheSfusOwn() throws Exception {
+    void shouldForwardVideoWithoutThePublishersMidAndAnswerANackWithRtxOfTheSfusOwn() throws Exception {
         publish(100, 101, 102, 103);
         List<byte[]> forwarded = rtpTo(patient);
         assertThat(forwarded).hasSize(4);
@@ -90,7 +90,8 @@ class ForwarderRetransmissionTest {
         nackFromPatient(MICROPHONE, 7);
 
         assertThat(patient.outbound().packetsForwarded()).isEqualTo(5);
-        assertThat(patient.outbound().bytesForwarded()).isEqualTo(5 * 28);
+        assertThat(patient.outbound().bytesForwarded()).as("the patient's copies: no mid, no extension block")
+                .isEqualTo(5 * (28 - 8));
         assertThat(patient.outbound().nacksReceived()).isEqualTo(2);
         assertThat(patient.outbound().retransmissionsSent()).isEqualTo(1);
         assertThat(doctor.outbound().packetsForwarded()).isZero();
@@ -268,8 +269,8 @@ class ForwarderRetransmissionTest {
         publish(100);
         nackFromPatient(CAMERA, 100);
 
-        doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK), Map.of(), List.of(MID_EXTENSION_ID)));
-        patient.negotiated(new Participant.Negotiated(List.of(), Map.of("0", MICROPHONE_TRACK), List.of()));
+        doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK), Map.of(), DoctorAndPatient.EXTENSIONS));
+        patient.negotiated(new Participant.Negotiated(List.of(), Map.of("0", MICROPHONE_TRACK), ExtensionIds.NONE));
 
         assertThat(doctor.videoStream(CAMERA)).isNull();
         assertThat(patient.hasRetransmitter(CAMERA)).isFalse();
@@ -277,7 +278,7 @@ class ForwarderRetransmissionTest {
 
     private void patientReceives(List<Codec> videoCodecs) {
         patient.negotiated(new Participant.Negotiated(List.of(), Map.of("0", MICROPHONE_TRACK, "1", CAMERA_TRACK),
-                List.of(MID_EXTENSION_ID), Map.of("0", List.of(OPUS_CODEC), "1", videoCodecs)));
+                DoctorAndPatient.EXTENSIONS, Map.of("0", List.of(OPUS_CODEC), "1", videoCodecs)));
     }
 
     private void publish(int... sequenceNumbers) {

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.offset;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA_RTX;
 import static org.telehealth.media.room.DoctorAndPatient.CODECS;
+import static org.telehealth.media.room.DoctorAndPatient.EXTENSIONS;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE_TRACK;
-import static org.telehealth.media.room.DoctorAndPatient.MID_EXTENSION_ID;
 import static org.telehealth.media.room.DoctorAndPatient.PATIENT_SSRC;
 
 import java.util.List;
@@ -66,7 +66,7 @@ class ForwarderSenderReportTest {
         Participant interpreter = new Participant("interpreter", visit.room, null);
         visit.room.add(interpreter);
         interpreter.negotiated(new Participant.Negotiated(List.of(), Map.of("0", MICROPHONE_TRACK),
-                List.of(MID_EXTENSION_ID), CODECS));
+                EXTENSIONS, CODECS));
         visit.output.disconnect(visit.patient);
 
         visit.rtcpFromDoctor(List.of(new SenderReport(CAMERA, NTP, 1, 2, 3, List.of())));

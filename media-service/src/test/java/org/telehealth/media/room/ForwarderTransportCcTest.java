@@ -7,9 +7,9 @@ import static org.telehealth.media.room.DoctorAndPatient.CAMERA;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA_RTX;
 import static org.telehealth.media.room.DoctorAndPatient.CAMERA_TRACK;
 import static org.telehealth.media.room.DoctorAndPatient.CODECS;
+import static org.telehealth.media.room.DoctorAndPatient.EXTENSIONS;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE;
 import static org.telehealth.media.room.DoctorAndPatient.MICROPHONE_TRACK;
-import static org.telehealth.media.room.DoctorAndPatient.MID_EXTENSION_ID;
 import static org.telehealth.media.room.DoctorAndPatient.OPUS;
 import static org.telehealth.media.room.DoctorAndPatient.VP8;
 import static org.telehealth.media.room.DoctorAndPatient.VP8_RTX;
@@ -76,7 +76,7 @@ class ForwarderTransportCcTest {
     @Test
     void shouldSendNoTransportCcToAPublisherWhoseAnswerDidNotKeepTheExtension() {
         visit.doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK, CAMERA_TRACK), Map.of(),
-                List.of(MID_EXTENSION_ID), CODECS, OptionalInt.empty()));
+                EXTENSIONS, CODECS, OptionalInt.empty()));
         visit.fromDoctor(rtp(CAMERA, VP8, 100, 9_000, 1));
 
         visit.forwarder.sendTransportFeedback(visit.doctor);
@@ -98,7 +98,7 @@ class ForwarderTransportCcTest {
         visit.output.clear();
 
         visit.doctor.negotiated(new Participant.Negotiated(List.of(MICROPHONE_TRACK, CAMERA_TRACK), Map.of(),
-                List.of(MID_EXTENSION_ID), CODECS, OptionalInt.of(5)));
+                EXTENSIONS, CODECS, OptionalInt.of(5)));
         visit.fromDoctor(rtp(CAMERA, VP8, 101, 9_000, 2, 5));
         visit.forwarder.sendTransportFeedback(visit.doctor);
 

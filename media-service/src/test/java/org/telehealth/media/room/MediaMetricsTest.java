@@ -43,6 +43,7 @@ class MediaMetricsTest {
         assertThat(sample(scraped, "media_nacks_ignored_total")).isZero();
         assertThat(sample(scraped, "media_rtx_recovered_total")).isZero();
         assertThat(sample(scraped, "media_duplicates_dropped_total")).isZero();
+        assertThat(sample(scraped, "media_layer_targets_total")).isZero();
         assertThat(sample(scraped, "media_rooms")).isEqualTo(1);
         assertThat(sample(scraped, "media_participants")).isEqualTo(2);
     }

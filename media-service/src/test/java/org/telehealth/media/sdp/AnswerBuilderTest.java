@@ -115,6 +115,17 @@ class AnswerBuilderTest {
     }
 
     @Test
+    void shouldOfferRembAndAbsSendTimeOnWhatItSendsButNeitherTransportCcNorRids() throws Exception {
+        MediaSection video = answerText(BrowserOffers.chrome(), 1, Map.of("2", CAMERA)).mediaSections().get(2);
+
+        assertThat(video.attributeValues("extmap")).containsExactly(
+                "2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+                "9 urn:ietf:params:rtp-hdrext:sdes:mid");
+        assertThat(video.attributeValues("rtcp-fb")).contains("96 goog-remb", "96 nack", "96 nack pli")
+                .noneMatch(feedback -> feedback.contains("transport-cc"));
+    }
+
+    @Test
     void shouldLeaveARecvonlySectionWithoutTrackInactiveButBundled() throws Exception {
         Answer answer = answer(BrowserOffers.chrome(), 1, Map.of());
         MediaSection video = answer.description().mediaSections().get(2);

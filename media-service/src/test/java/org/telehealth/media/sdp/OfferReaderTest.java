@@ -100,6 +100,22 @@ class OfferReaderTest {
     }
 
     @Test
+    void shouldReadTheBandwidthAndContentOfASectionTakingTheLowerOfAsAndTias() throws Exception {
+        String offer = BrowserOffers.editingSection(BrowserOffers.chrome(), 2,
+                section -> section.replace("c=IN IP4 0.0.0.0\r\n", "c=IN IP4 0.0.0.0\r\nb=AS:150\r\nb=TIAS:120000\r\n"));
+        offer = BrowserOffers.editingSection(offer, 1, section -> section.replace("a=sendonly", "a=sendonly\r\na=content:slides"));
+
+        OfferedMedia receiving = read(offer).media("2").orElseThrow();
+        OfferedMedia sending = read(offer).media("1").orElseThrow();
+
+        assertThat(receiving.bandwidths()).containsExactly(new Bandwidth("AS", 150), new Bandwidth("TIAS", 120_000));
+        assertThat(receiving.bandwidthBps()).hasValue(120_000);
+        assertThat(sending.content()).contains("slides");
+        assertThat(sending.bandwidthBps()).isEmpty();
+        assertThat(receiving.content()).isEmpty();
+    }
+
+    @Test
     void shouldReadTheDataChannelSectionWithoutRtpDetails() throws Exception {
         OfferedMedia application = read(BrowserOffers.chrome()).media("3").orElseThrow();
 

@@ -44,4 +44,14 @@ class TrafficMeterTest {
     void shouldReadZeroBeforeAnyPacket() {
         assertThat(meter.bitsPerSecond(T0)).isZero();
     }
+
+    @Test
+    void shouldForgetSoonerOverAShorterWindow() {
+        TrafficMeter lastSecond = new TrafficMeter(4, 250 * MS);
+        for (int i = 0; i < 200; i++) {
+            lastSecond.add(i < 100 ? 2_000 : 500, T0 + i * 10 * MS); // 1.6 Mbit/s for a second, then 400 kbit/s
+        }
+
+        assertThat(lastSecond.bitsPerSecond(T0 + 2_000 * MS)).isEqualTo(400_000);
+    }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.telehealth.media.control.ControlException;
 import org.telehealth.media.control.NegotiationService;
@@ -19,8 +20,9 @@ import org.telehealth.media.room.RoomRegistry;
 
 /**
  * The control interface signaling-service drives (service token with the {@code service} role):
- * open and close rooms, add and remove participants, and answer a participant's SDP offer. Room
- * and participant ids are opaque to the SFU; they are checked for shape only.
+ * open and close rooms, add and remove participants, answer a participant's SDP offer, and limit
+ * what a participant receives. Room and participant ids are opaque to the SFU; they are checked
+ * for shape only.
  */
 @Path("/api/rooms/{roomId}")
 @RolesAllowed("service")
@@ -73,6 +75,34 @@ public class RoomResource {
     public String negotiate(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
             @PathParam("participantId") @Pattern(regexp = ID) String participantId, String offer) {
         return negotiation.answer(participant(roomId, participantId), offer == null ? "" : offer);
+    }
+
+    /**
+     * A cap on the bitrate of the video the SFU sends a participant.
+     *
+     * @param maxBitrateBps bits per second, positive
+     */
+    public record ReceiveLimit(Long maxBitrateBps) {
+    }
+
+    @PUT
+    @Path("/participants/{participantId}/receive-limit")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cap the video bitrate the SFU sends the participant: their simulcast layers are chosen to fit")
+    public void limitReception(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId, ReceiveLimit limit) {
+        if (limit == null || limit.maxBitrateBps() == null || limit.maxBitrateBps() <= 0) {
+            throw ControlException.badRequest("the body is {\"maxBitrateBps\": <positive bits per second>}");
+        }
+        participant(roomId, participantId).bandwidth().limit(OptionalLong.of(limit.maxBitrateBps()));
+    }
+
+    @DELETE
+    @Path("/participants/{participantId}/receive-limit")
+    @Operation(summary = "Lift the cap on the video bitrate the SFU sends the participant")
+    public void liftReceptionLimit(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId) {
+        participant(roomId, participantId).bandwidth().limit(OptionalLong.empty());
     }
 
     @GET
