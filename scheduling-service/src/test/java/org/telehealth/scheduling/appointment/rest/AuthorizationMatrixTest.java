@@ -79,6 +79,12 @@ class AuthorizationMatrixTest {
         endpoints.put("set doctor X's hours", new Endpoint(a -> "PUT /api/doctors/" + TestTokens.subjectOf(doctorX) + "/availability "
                 + "{\"timeZone\":\"Europe/Paris\",\"slotMinutes\":30,\"weekly\":[{\"day\":\"monday\",\"start\":\"09:00\",\"end\":\"12:00\"}]}",
                 401, 403, 403, 200, 403, 200));
+        endpoints.put("read doctor X's hours", new Endpoint(a -> "GET /api/doctors/" + TestTokens.subjectOf(doctorX) + "/availability",
+                401, 403, 403, 200, 403, 200));
+        endpoints.put("list doctor X's days off", new Endpoint(a -> "GET /api/doctors/" + TestTokens.subjectOf(doctorX)
+                + "/availability/exceptions", 401, 403, 403, 200, 403, 200));
+        endpoints.put("remove an unknown day off of doctor X", new Endpoint(a -> "DELETE /api/doctors/" + TestTokens.subjectOf(doctorX)
+                + "/availability/exceptions/" + UUID.randomUUID(), 401, 403, 403, 404, 403, 404));
         endpoints.put("doctor X's free slots", new Endpoint(a -> "GET /api/doctors/" + TestTokens.subjectOf(doctorX) + "/free-slots",
                 401, 403, 403, 200, 403, 200));
         endpoints.put("add doctor X's day off", new Endpoint(a -> "POST /api/doctors/" + TestTokens.subjectOf(doctorX)
