@@ -6,7 +6,6 @@ import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -56,7 +55,7 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
 @ApplicationScoped
 public class Forwarder implements InboundDatagramRouter.MediaSink {
 
-    private final Function<MediaSession, Optional<Participant>> participants;
+    private final Function<MediaSession, Participant> participants;
     private final ParticipantOutput output;
     private final LongSupplier nanoTime;
     private final PublisherFeedback feedback;
@@ -77,11 +76,11 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     }
 
     /**
-     * @param participants the participant whose media arrives on a session
+     * @param participants the participant whose media arrives on a session, or null
      * @param output where packets for participants go
      * @param nanoTime a monotonic clock in nanoseconds
      */
-    Forwarder(Function<MediaSession, Optional<Participant>> participants, ParticipantOutput output, LongSupplier nanoTime) {
+    Forwarder(Function<MediaSession, Participant> participants, ParticipantOutput output, LongSupplier nanoTime) {
         this.participants = participants;
         this.output = output;
         this.nanoTime = nanoTime;
@@ -94,7 +93,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
 
     @Override
     public void accept(MediaSession from, SrtpPacketBuffer packet, boolean rtcp) {
-        Participant sender = participants.apply(from).orElse(null);
+        Participant sender = participants.apply(from);
         if (sender != null) {
             accept(sender, packet, rtcp);
         }

@@ -132,9 +132,9 @@ public class RoomRegistry {
         }
     }
 
-    /** The participant whose media arrives on {@code session}. */
-    public Optional<Participant> participantOf(MediaSession session) {
-        return Optional.ofNullable(bySession.get(session));
+    /** The participant whose media arrives on {@code session}, or null. Runs per packet: no Optional. */
+    public Participant participantOf(MediaSession session) {
+        return bySession.get(session);
     }
 
     private void end(Participant participant) {

@@ -2,7 +2,6 @@ package org.telehealth.media.room;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +46,7 @@ final class DoctorAndPatient {
     final Participant patient = new Participant("patient", room, null);
     final RecordingOutput output = new RecordingOutput();
     long now = 10_000 * MILLISECOND;
-    final Forwarder forwarder = new Forwarder(session -> Optional.empty(), output, () -> now);
+    final Forwarder forwarder = new Forwarder(session -> null, output, () -> now);
 
     DoctorAndPatient() {
         room.add(doctor);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +49,7 @@ class ForwarderRetransmissionTest {
     private final Participant patient = new Participant("patient", room, null);
     private final RecordingOutput output = new RecordingOutput();
     private long now = 10_000 * MILLISECOND;
-    private final Forwarder forwarder = new Forwarder(session -> Optional.empty(), output, () -> now);
+    private final Forwarder forwarder = new Forwarder(session -> null, output, () -> now);
 
     @BeforeEach
     void doctorPublishesToPatient() {

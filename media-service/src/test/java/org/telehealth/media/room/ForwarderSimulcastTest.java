@@ -8,7 +8,6 @@ import static org.telehealth.media.room.SimulcastPackets.parse;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +60,7 @@ class ForwarderSimulcastTest {
     private final Participant patient = new Participant("patient", room, null);
     private final RecordingOutput output = new RecordingOutput();
     private long now = 10_000 * MILLISECOND;
-    private final Forwarder forwarder = new Forwarder(session -> Optional.empty(), output, () -> now);
+    private final Forwarder forwarder = new Forwarder(session -> null, output, () -> now);
     private final int[] sequenceNumbers = {1000, 20_000, 65_530};
     private final int[] pictureIds = {100, 2000, 30_000};
 

@@ -95,14 +95,7 @@ public class AppointmentService {
     }
 
     public Uni<AppointmentDetails> get(Caller caller, UUID id) {
-        return callersPatientId(caller).flatMap(own -> appointments.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("appointment " + id))
-                .invoke(appointment -> {
-                    if (!AppointmentAccess.maySee(caller, own, appointment)) {
-                        throw ProblemException.notFound("appointment " + id);
-                    }
-                })
-                .flatMap(this::withPatientName));
+        return visible(caller, id).flatMap(this::withPatientName);
     }
 
     /**
@@ -110,22 +103,18 @@ public class AppointmentService {
      * for the current link generation, so it dies when the visit is cancelled or moved.
      */
     public Uni<JoinLink> joinLink(Caller caller, UUID id) {
-        return callersPatientId(caller).flatMap(own -> appointments.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("appointment " + id))
+        return visible(caller, id)
                 .map(appointment -> {
-                    if (!AppointmentAccess.maySee(caller, own, appointment)) {
-                        throw ProblemException.notFound("appointment " + id);
-                    }
                     if (!AppointmentAccess.mayChange(caller, appointment)) {
                         throw ProblemException.forbidden("only the visit's doctor or an admin hands out its link");
                     }
                     if (!appointment.status.isActive()) {
                         throw ProblemException.conflict("No link", "the visit is "
-                                + appointment.status.name().toLowerCase().replace('_', ' ') + "; it has no join link");
+                                + appointment.status.label() + "; it has no join link");
                     }
                     return links.issue(appointment.id, appointment.patientId, appointment.startsAt, appointment.endsAt,
                             appointment.linkGeneration);
-                }));
+                });
     }
 
     public Uni<List<AppointmentDetails>> list(Caller caller, AppointmentFilter filter) {
@@ -154,7 +143,7 @@ public class AppointmentService {
         return change(caller, id, appointment -> {
             if (appointment.status != AppointmentStatus.SCHEDULED) {
                 throw ProblemException.conflict("Cannot reschedule",
-                        "the visit is " + appointment.status.name().toLowerCase().replace('_', ' ') + "; only scheduled visits move");
+                        "the visit is " + appointment.status.label() + "; only scheduled visits move");
             }
             appointment.startsAt = request.startsAt();
             appointment.endsAt = request.startsAt().plus(Duration.ofMinutes(request.durationMinutes()));
@@ -170,7 +159,7 @@ public class AppointmentService {
         return change(caller, id, appointment -> {
             if (appointment.status != AppointmentStatus.SCHEDULED && appointment.status != AppointmentStatus.WAITING) {
                 throw ProblemException.conflict("Cannot cancel",
-                        "the visit is " + appointment.status.name().toLowerCase().replace('_', ' ') + "; only visits not yet started can be cancelled");
+                        "the visit is " + appointment.status.label() + "; only visits not yet started can be cancelled");
             }
             appointment.status = AppointmentStatus.CANCELLED;
             appointment.cancelReason = reason;
@@ -183,12 +172,8 @@ public class AppointmentService {
 
     /** Loads, checks access, applies {@code edit} (which returns the event to record) and flushes, in one transaction. */
     private Uni<AppointmentDetails> change(Caller caller, UUID id, Function<Appointment, EventEnvelope<?>> edit) {
-        return Panache.withTransaction(() -> callersPatientId(caller).flatMap(own -> appointments.findById(id)
-                .onItem().ifNull().failWith(() -> ProblemException.notFound("appointment " + id))
+        return Panache.withTransaction(() -> visible(caller, id)
                 .flatMap(appointment -> {
-                    if (!AppointmentAccess.maySee(caller, own, appointment)) {
-                        throw ProblemException.notFound("appointment " + id);
-                    }
                     if (!AppointmentAccess.mayChange(caller, appointment)) {
                         throw ProblemException.forbidden("only the visit's doctor or an admin can change it");
                     }
@@ -196,11 +181,22 @@ public class AppointmentService {
                     return appointments.flush()
                             .call(() -> outbox.append(Topics.APPOINTMENTS, appointment.id.toString(), event))
                             .replaceWith(appointment);
-                })))
+                }))
                 .onFailure(PersistenceFailures::isDoubleBooking).transform(e -> doubleBooking())
                 .onFailure(PersistenceFailures::isConcurrentEdit).transform(e -> ProblemException.conflict(
                         "Changed meanwhile", "someone else changed this visit at the same time; reload it and try again"))
                 .flatMap(this::withPatientName);
+    }
+
+    /** The appointment if the caller may see it; "not found" alike when it does not exist or is not theirs. */
+    private Uni<Appointment> visible(Caller caller, UUID id) {
+        return callersPatientId(caller).flatMap(own -> appointments.findById(id)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("appointment " + id))
+                .invoke(appointment -> {
+                    if (!AppointmentAccess.maySee(caller, own, appointment)) {
+                        throw ProblemException.notFound("appointment " + id);
+                    }
+                }));
     }
 
     private Uni<UUID> callersPatientId(Caller caller) {
