@@ -100,7 +100,10 @@ class SimulcastBrowserTest {
                     + "; layers received: " + stats(token, "simulcast1", "doctor").path("inbound"));
             assertThat(videoTrack(bob).path("selectedLayer").asText()).isEqualTo("q");
             assertThat(videoTrack(alice).path("selectedLayer").asText()).isIn("h", "f");
-            assertThat(alice.path("outbound").path("availableBitrateBps").asLong())
+            // Chrome sends its first REMB once its estimator has seen enough packets: wait for it, bounded
+            JsonNode estimated = await(Duration.ofSeconds(15), () -> stats(token, "simulcast1", "alice"),
+                    stats -> stats.path("outbound").path("availableBitrateBps").asLong() > 0);
+            assertThat(estimated.path("outbound").path("availableBitrateBps").asLong())
                     .as("alice's browser sends REMB on the abs-send-time the SFU stamps").isPositive();
 
             given().auth().oauth2(token).contentType("application/json").body("{\"maxBitrateBps\": 400000}")
