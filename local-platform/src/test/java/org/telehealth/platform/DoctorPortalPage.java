@@ -120,7 +120,16 @@ final class DoctorPortalPage {
     }
 
     CopiedLink copyPatientLink(String visitId) throws IOException, InterruptedException {
-        browser.click("#visit-" + visitId + " [data-action=copy-link]");
+        return copyLink(visitId, "copy-link");
+    }
+
+    /** What "Invite a guest" shows and puts on the clipboard: a new guest's link. */
+    CopiedLink inviteGuest(String visitId) throws IOException, InterruptedException {
+        return copyLink(visitId, "invite-guest");
+    }
+
+    private CopiedLink copyLink(String visitId, String action) throws IOException, InterruptedException {
+        browser.click("#visit-" + visitId + " [data-action=" + action + "]");
         String feedback = "#visit-" + visitId + " .visit-feedback";
         String shown = browser.waitFor(WAIT, "const field = document.querySelector(arguments[0] + ' input');"
                 + " return field && field.value", feedback).asText();

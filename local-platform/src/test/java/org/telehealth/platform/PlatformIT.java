@@ -162,10 +162,14 @@ class PlatformIT {
         String bookedAt = portal.startOf(visit);
         assertThat(portal.rescheduleToLastFreeTime(visit)).isNotEqualTo(bookedAt).isEqualTo(portal.startOf(visit));
         DoctorPortalPage.CopiedLink copied = portal.copyPatientLink(visit);
-        String link = ready.get("signaling") + "/visit/" + visit + "?t=";
+        String link = ready.get("signaling") + "/visit/" + visit + "#t=";
         assertThat(copied.confirmation()).startsWith("Patient link copied.");
         assertThat(copied.shownLink()).startsWith(link);
         assertThat(copied.clipboard()).isEqualTo(copied.shownLink());
+        DoctorPortalPage.CopiedLink guest = portal.inviteGuest(visit);
+        assertThat(guest.confirmation()).startsWith("Guest link copied.");
+        assertThat(guest.shownLink()).startsWith(link).isNotEqualTo(copied.shownLink());
+        assertThat(guest.clipboard()).isEqualTo(guest.shownLink());
 
         // The patient enters the waiting room: signaling will record it; here the database does.
         setStatus(visit, "WAITING");

@@ -4,8 +4,12 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * What a verified join link grants: the patient may join this visit, between these instants, as long
- * as {@code generation} is still the appointment's current link generation.
+ * What a verified join link grants: its bearer may join this visit in this role (the patient, or a
+ * guest the doctor invited), between these instants, as long as {@code generation} is still the
+ * appointment's current link generation.
+ *
+ * @param participant the patient's id for a patient link; a fresh id per invitation for a guest link
  */
-public record JoinLinkClaims(UUID visit, UUID patient, int generation, Instant validFrom, Instant validUntil) {
+public record JoinLinkClaims(UUID visit, UUID participant, JoinLinkRole role, int generation, Instant validFrom,
+        Instant validUntil) {
 }

@@ -18,9 +18,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class JoinLinkIssuer {
 
-    /** The role the token grants; signaling admits its bearer as the visit's patient. */
-    public static final String PATIENT_ROLE = "patient";
-
     private final JoinLinkConfig config;
     private final JoinLinkSigningKey key;
 
@@ -35,8 +32,22 @@ public class JoinLinkIssuer {
      * one: cancelling or rescheduling bumps it, and signaling refuses links of older generations.
      */
     public JoinLink issue(UUID appointmentId, UUID patientId, Instant startsAt, Instant endsAt, int linkGeneration) {
+        return sign(appointmentId, Objects.requireNonNull(patientId, "patientId"), JoinLinkRole.PATIENT, startsAt, endsAt,
+                linkGeneration);
+    }
+
+    /**
+     * A link for one guest the doctor invites (interpreter, family member): same window and
+     * generation rules as the patient's, its own participant id, so each invitation is a separate
+     * person in the waiting room and the doctor admits each one.
+     */
+    public JoinLink issueGuest(UUID appointmentId, Instant startsAt, Instant endsAt, int linkGeneration) {
+        return sign(appointmentId, UUID.randomUUID(), JoinLinkRole.GUEST, startsAt, endsAt, linkGeneration);
+    }
+
+    private JoinLink sign(UUID appointmentId, UUID participantId, JoinLinkRole role, Instant startsAt, Instant endsAt,
+            int linkGeneration) {
         Objects.requireNonNull(appointmentId, "appointmentId");
-        Objects.requireNonNull(patientId, "patientId");
         if (!endsAt.isAfter(startsAt)) {
             throw new IllegalArgumentException("an appointment ends after it starts");
         }
@@ -49,10 +60,10 @@ public class JoinLinkIssuer {
         String token = Jwt.claims()
                 .issuer(config.issuer())
                 .audience(config.audience())
-                .subject(patientId.toString())
+                .subject(participantId.toString())
                 .claim("visit", appointmentId.toString())
                 .claim("gen", linkGeneration)
-                .claim("role", PATIENT_ROLE)
+                .claim("role", role.claim())
                 .claim("nbf", validFrom.getEpochSecond())
                 .expiresAt(validUntil)
                 .issuedAt(Instant.now())
@@ -67,7 +78,8 @@ public class JoinLinkIssuer {
     private URI urlOf(UUID appointmentId, String token) {
         String base = config.baseUrl().toString();
         String separator = base.endsWith("/") ? "" : "/";
-        // A compact JWS is base64url plus dots: nothing to escape in a query string.
-        return URI.create(base + separator + appointmentId + "?t=" + token);
+        // In the fragment, which browsers never send: the token stays out of servers' and proxies' logs.
+        // A compact JWS is base64url plus dots: nothing to escape.
+        return URI.create(base + separator + appointmentId + "#t=" + token);
     }
 }

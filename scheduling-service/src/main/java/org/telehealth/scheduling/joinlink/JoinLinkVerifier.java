@@ -37,7 +37,7 @@ import org.jose4j.lang.UnresolvableKeyException;
  * other algorithm are refused, whatever the header says;</li>
  * <li>{@code iss} and {@code aud} are exactly the configured ones;</li>
  * <li>now is within [{@code nbf} - skew, {@code exp} + skew), skew {@link #CLOCK_SKEW};</li>
- * <li>{@code role} is {@code patient}; {@code sub} (patient) and {@code visit} (appointment) are
+ * <li>{@code role} is {@code patient} or {@code guest}; {@code sub} (patient or guest) and {@code visit} (appointment) are
  * UUIDs; {@code gen} is a non-negative integer; {@code jti} is present.</li>
  * </ol>
  * One more check is the caller's own, as it needs state: {@code gen} must not be lower than the
@@ -129,9 +129,8 @@ public final class JoinLinkVerifier {
 
     private static JoinLinkClaims grantOf(JwtClaims claims) {
         try {
-            if (!JoinLinkIssuer.PATIENT_ROLE.equals(claims.getStringClaimValue("role"))) {
-                throw new InvalidJoinLinkException(MALFORMED, "role is not patient");
-            }
+            JoinLinkRole role = JoinLinkRole.ofClaim(claims.getStringClaimValue("role"))
+                    .orElseThrow(() -> new InvalidJoinLinkException(MALFORMED, "role is neither patient nor guest"));
             Long generation = claims.getClaimValue("gen", Long.class);
             if (generation == null || generation < 0 || generation > Integer.MAX_VALUE) {
                 throw new InvalidJoinLinkException(MALFORMED, "gen is not a link generation");
@@ -139,6 +138,7 @@ public final class JoinLinkVerifier {
             return new JoinLinkClaims(
                     uuid(claims.getStringClaimValue("visit"), "visit"),
                     uuid(claims.getSubject(), "sub"),
+                    role,
                     generation.intValue(),
                     Instant.ofEpochSecond(claims.getNotBefore().getValue()),
                     Instant.ofEpochSecond(claims.getExpirationTime().getValue()));

@@ -2,6 +2,19 @@ import { SessionEndedError } from './auth.js';
 import { el, hiddenText } from './elements.js';
 import { addDays, browserZone, formatDateTime, formatDay, formatShortDay, formatTime, localDate, startOfDay } from './time.js';
 
+/** The patient's own link: the same for every copy, until the visit is moved or cancelled. */
+const PATIENT_LINK = {
+  action: 'copy-link', dataKey: 'joinLink', noun: 'the patient link', label: 'Patient link', note: '',
+  fetch: (api, id) => api.get(`/api/appointments/${id}/join-link`),
+};
+
+/** A new guest (interpreter, family member) per click; each waits to be admitted. */
+const GUEST_LINK = {
+  action: 'invite-guest', dataKey: 'guestLink', noun: 'a guest link', label: 'Guest link',
+  note: 'Send it to one guest only: they wait until you admit them. ',
+  fetch: (api, id) => api.post(`/api/appointments/${id}/guest-links`),
+};
+
 const UPCOMING_DAYS = 30;
 
 /** Status words shown with every badge (never colour alone), and a glyph that is decoration only. */
@@ -19,7 +32,7 @@ const ACTIVE = new Set(['SCHEDULED', 'WAITING', 'IN_PROGRESS']);
  * The "Today" and "Upcoming" lists, reloaded every few seconds so that a patient who enters the
  * waiting room shows up (and is announced). Items are kept and updated in place by visit id, so a
  * reload neither moves the keyboard focus nor wipes a copied link. Each visit offers what its status
- * allows: open, copy the patient's link, reschedule, cancel.
+ * allows: open, copy the patient's link, invite a guest, reschedule, cancel.
  */
 export class VisitBoard {
   #api;
@@ -208,7 +221,8 @@ export class VisitBoard {
         class: `button ${visit.status === 'WAITING' ? 'primary' : 'secondary'} small`, dataset: { action: 'open' },
         href: `${this.#config.visitUrl}${encodeURIComponent(visit.id)}`, target: '_blank', rel: 'noopener noreferrer',
       }, 'Open visit', hiddenText(`${context} (new tab)`)));
-      buttons.push(button('copy-link', 'Copy patient link', () => this.#copyLink(visit, item)));
+      buttons.push(button('copy-link', 'Copy patient link', () => this.#copyLink(visit, item, PATIENT_LINK)));
+      buttons.push(button('invite-guest', 'Invite a guest', () => this.#copyLink(visit, item, GUEST_LINK)));
     }
     if (visit.status === 'SCHEDULED') {
       buttons.push(button('reschedule', 'Reschedule', () => this.#change(visit, this.#actions.reschedule)));
@@ -226,12 +240,13 @@ export class VisitBoard {
     }
   }
 
-  async #copyLink(visit, item) {
+  /** Fetches a link of the kind (the patient's, or a new guest's), copies it and shows it in the visit's row. */
+  async #copyLink(visit, item, kind) {
     const { feedback } = item;
-    feedback.replaceChildren(el('p', { text: 'Getting the patient link…' }));
+    feedback.replaceChildren(el('p', { text: `Getting ${kind.noun}…` }));
     let link;
     try {
-      link = await this.#api.get(`/api/appointments/${encodeURIComponent(visit.id)}/join-link`);
+      link = await kind.fetch(this.#api, encodeURIComponent(visit.id));
     } catch (error) {
       feedback.replaceChildren(el('p', { class: 'feedback-error', text: `No link: ${error.message}` }));
       return;
@@ -246,19 +261,19 @@ export class VisitBoard {
     const inputId = `link-${visit.id}`;
     const input = el('input', {
       type: 'text', id: inputId, class: 'link-field', readOnly: true, value: link.url, spellcheck: 'false',
-      dataset: { joinLink: visit.id }, on: { focus: (event) => event.target.select() },
+      dataset: { [kind.dataKey]: visit.id }, on: { focus: (event) => event.target.select() },
     });
     feedback.replaceChildren(
       el('p', { class: copied ? 'feedback-ok' : 'feedback-warn' }, copied
-        ? `Patient link copied. It opens the visit from ${formatDateTime(link.validFrom)} to ${formatDateTime(link.validUntil)}.`
+        ? `${kind.label} copied. ${kind.note}It opens the visit from ${formatDateTime(link.validFrom)} to ${formatDateTime(link.validUntil)}.`
         : 'The link could not be copied automatically: it is selected below, copy it with Ctrl+C (⌘C on a Mac).'),
       el('div', { class: 'link-row' },
-        el('label', { for: inputId, text: 'Patient link' }), input,
+        el('label', { for: inputId, text: kind.label }), input,
         el('button', {
           type: 'button', class: 'button secondary small', text: 'Hide link',
           on: { click: () => {
             feedback.replaceChildren();
-            item.li.querySelector('[data-action="copy-link"]')?.focus();
+            item.li.querySelector(`[data-action="${kind.action}"]`)?.focus();
           } },
         })));
     if (!copied) {

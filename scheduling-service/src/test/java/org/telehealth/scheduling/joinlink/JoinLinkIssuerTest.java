@@ -28,7 +28,7 @@ class JoinLinkIssuerTest {
 
         JoinLinkClaims claims = verifierAt(STARTS_AT).verify(link.token());
 
-        assertThat(claims).isEqualTo(new JoinLinkClaims(APPOINTMENT, PATIENT, 3,
+        assertThat(claims).isEqualTo(new JoinLinkClaims(APPOINTMENT, PATIENT, JoinLinkRole.PATIENT, 3,
                 Instant.parse("2030-03-04T08:45:00Z"), Instant.parse("2030-03-04T10:00:00Z")));
     }
 
@@ -41,12 +41,26 @@ class JoinLinkIssuerTest {
     }
 
     @Test
-    void shouldPutTheAppointmentIdAndTheTokenInTheVisitPageUrl() {
+    void shouldPutTheTokenInTheFragmentWhichBrowsersNeverSendToServers() {
         JoinLink link = issuer.issue(APPOINTMENT, PATIENT, STARTS_AT, ENDS_AT, 0);
 
-        assertThat(link.url()).hasToString("http://localhost:8082/visit/" + APPOINTMENT + "?t=" + link.token());
+        assertThat(link.url()).hasToString("http://localhost:8082/visit/" + APPOINTMENT + "#t=" + link.token());
         assertThat(link.url().getPath()).isEqualTo("/visit/" + APPOINTMENT);
-        assertThat(link.url().getQuery()).isEqualTo("t=" + link.token());
+        assertThat(link.url().getQuery()).isNull();
+        assertThat(link.url().getFragment()).isEqualTo("t=" + link.token());
+    }
+
+    @Test
+    void shouldGiveEachInvitedGuestALinkOfTheirOwnForTheSameVisitAndGeneration() {
+        JoinLinkClaims first = verifierAt(STARTS_AT).verify(issuer.issueGuest(APPOINTMENT, STARTS_AT, ENDS_AT, 2).token());
+        JoinLinkClaims second = verifierAt(STARTS_AT).verify(issuer.issueGuest(APPOINTMENT, STARTS_AT, ENDS_AT, 2).token());
+
+        assertThat(first.role()).isEqualTo(JoinLinkRole.GUEST);
+        assertThat(first.visit()).isEqualTo(APPOINTMENT);
+        assertThat(first.generation()).isEqualTo(2);
+        assertThat(first.participant()).isNotEqualTo(PATIENT).isNotEqualTo(second.participant());
+        assertThat(first.validFrom()).isEqualTo("2030-03-04T08:45:00Z");
+        assertThat(first.validUntil()).isEqualTo("2030-03-04T10:00:00Z");
     }
 
     @Test
@@ -54,7 +68,7 @@ class JoinLinkIssuerTest {
         JoinLinkConfig config = JoinLinkTestConfig.defaults().withBaseUrl("https://visit.example.org/v");
         JoinLink link = new JoinLinkIssuer(config, key).issue(APPOINTMENT, PATIENT, STARTS_AT, ENDS_AT, 0);
 
-        assertThat(link.url()).hasToString("https://visit.example.org/v/" + APPOINTMENT + "?t=" + link.token());
+        assertThat(link.url()).hasToString("https://visit.example.org/v/" + APPOINTMENT + "#t=" + link.token());
     }
 
     @Test

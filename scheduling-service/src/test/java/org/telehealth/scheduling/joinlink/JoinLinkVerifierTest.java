@@ -38,7 +38,7 @@ class JoinLinkVerifierTest {
     @Test
     void shouldAcceptALinkThroughoutItsWindow() {
         assertThat(verifierAt(OPENS).verify(token).visit()).isEqualTo(APPOINTMENT);
-        assertThat(verifierAt(ENDS_AT).verify(token).patient()).isEqualTo(PATIENT);
+        assertThat(verifierAt(ENDS_AT).verify(token).participant()).isEqualTo(PATIENT);
         assertThat(verifierAt(CLOSES.minusSeconds(1)).verify(token).generation()).isZero();
     }
 

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.telehealth.scheduling.appointment.repository.AppointmentFilter;
 import org.telehealth.scheduling.appointment.repository.AppointmentStatus;
 import org.telehealth.scheduling.appointment.service.AppointmentService;
@@ -112,6 +113,16 @@ public class AppointmentResource {
     @Operation(summary = "The patient's browser link to the visit (the visit's doctor or an admin); 409 once cancelled or over")
     public Uni<JoinLinkView> joinLink(@PathParam("id") String id) {
         return appointments.joinLink(caller.get(), uuid(id)).map(JoinLinkView::of);
+    }
+
+    @POST
+    @Path("/{id}/guest-links")
+    @Operation(summary = "A link for one invited guest (interpreter, family member), who waits to be admitted; "
+            + "the visit's doctor or an admin; 409 once cancelled or over")
+    @APIResponse(responseCode = "201", description = "a new guest's link")
+    public Uni<Response> guestLink(@PathParam("id") String id) {
+        return appointments.guestLink(caller.get(), uuid(id))
+                .map(link -> Response.status(Response.Status.CREATED).entity(JoinLinkView.of(link)).build());
     }
 
     private static UUID uuid(String id) {

@@ -103,17 +103,30 @@ public class AppointmentService {
      * for the current link generation, so it dies when the visit is cancelled or moved.
      */
     public Uni<JoinLink> joinLink(Caller caller, UUID id) {
+        return linkable(caller, id).map(appointment -> links.issue(appointment.id, appointment.patientId,
+                appointment.startsAt, appointment.endsAt, appointment.linkGeneration));
+    }
+
+    /**
+     * A one-visit link for a guest the doctor invites (interpreter, family member): a new guest per
+     * call, who waits to be admitted like the patient, and whose link dies with the patient's.
+     */
+    public Uni<JoinLink> guestLink(Caller caller, UUID id) {
+        return linkable(caller, id).map(appointment -> links.issueGuest(appointment.id, appointment.startsAt,
+                appointment.endsAt, appointment.linkGeneration));
+    }
+
+    private Uni<Appointment> linkable(Caller caller, UUID id) {
         return visible(caller, id)
                 .map(appointment -> {
                     if (!AppointmentAccess.mayChange(caller, appointment)) {
-                        throw ProblemException.forbidden("only the visit's doctor or an admin hands out its link");
+                        throw ProblemException.forbidden("only the visit's doctor or an admin hands out its links");
                     }
                     if (!appointment.status.isActive()) {
                         throw ProblemException.conflict("No link", "the visit is "
                                 + appointment.status.label() + "; it has no join link");
                     }
-                    return links.issue(appointment.id, appointment.patientId, appointment.startsAt, appointment.endsAt,
-                            appointment.linkGeneration);
+                    return appointment;
                 });
     }
 

@@ -76,6 +76,8 @@ class AuthorizationMatrixTest {
                 + "{\"startsAt\":\"" + nextSlot() + "\",\"durationMinutes\":30}", 401, 403, 404, 200, 404, 200));
         endpoints.put("cancel A1", new Endpoint(a -> "POST /api/appointments/" + a + "/cancel {}", 401, 403, 404, 200, 404, 200));
         endpoints.put("join link of A1", new Endpoint(a -> "GET /api/appointments/" + a + "/join-link", 401, 403, 404, 200, 404, 200));
+        endpoints.put("invite a guest to A1", new Endpoint(a -> "POST /api/appointments/" + a + "/guest-links",
+                401, 403, 404, 201, 404, 201));
         endpoints.put("set doctor X's hours", new Endpoint(a -> "PUT /api/doctors/" + TestTokens.subjectOf(doctorX) + "/availability "
                 + "{\"timeZone\":\"Europe/Paris\",\"slotMinutes\":30,\"weekly\":[{\"day\":\"monday\",\"start\":\"09:00\",\"end\":\"12:00\"}]}",
                 401, 403, 403, 200, 403, 200));

@@ -18,6 +18,7 @@ import org.telehealth.infra.testing.TestTokens;
 import org.telehealth.infra.testing.TokenIssuerTestResource;
 import org.telehealth.scheduling.joinlink.InvalidJoinLinkException;
 import org.telehealth.scheduling.joinlink.JoinLinkClaims;
+import org.telehealth.scheduling.joinlink.JoinLinkRole;
 import org.telehealth.scheduling.joinlink.JoinLinkVerifier;
 
 /**
@@ -41,10 +42,10 @@ class JoinLinkApiTest {
                 + "\",\"durationMinutes\":30}").then().statusCode(201).extract().path("id");
 
         String first = perform(doctor, "GET /api/appointments/" + id + "/join-link").then().statusCode(200).extract().path("url");
-        assertThat(first).contains("/visit/" + id + "?t=");
+        assertThat(first).contains("/visit/" + id + "#t=");
         JoinLinkClaims claims = verifierAt(start).verify(token(first));
         assertThat(claims.visit()).hasToString(id);
-        assertThat(claims.patient()).hasToString(patient);
+        assertThat(claims.participant()).hasToString(patient);
         assertThat(claims.generation()).isEqualTo(1);
         assertThat(claims.validFrom()).isBefore(start);
         assertThat(claims.validUntil()).isAfter(start.plus(30, ChronoUnit.MINUTES));
@@ -60,12 +61,38 @@ class JoinLinkApiTest {
         perform(doctor, "GET /api/appointments/" + id + "/join-link").then().statusCode(409).contentType("application/problem+json");
     }
 
+    @Test
+    void shouldInviteGuestsWithLinksOfTheirOwnThatDieWithTheVisit() {
+        String patient = perform(doctor, "POST /api/patients {\"fullName\":\"Guest Host Patient\",\"dateOfBirth\":\"1971-04-04\"}")
+                .then().statusCode(201).extract().path("id");
+        Instant at = start.plus(5, ChronoUnit.HOURS);
+        String id = perform(doctor, "POST /api/appointments {\"patientId\":\"" + patient + "\",\"startsAt\":\"" + at
+                + "\",\"durationMinutes\":30}").then().statusCode(201).extract().path("id");
+
+        String interpreter = perform(doctor, "POST /api/appointments/" + id + "/guest-links").then().statusCode(201)
+                .extract().path("url");
+        String relative = perform(doctor, "POST /api/appointments/" + id + "/guest-links").then().statusCode(201)
+                .extract().path("url");
+
+        JoinLinkClaims first = verifierAt(at).verify(token(interpreter));
+        JoinLinkClaims second = verifierAt(at).verify(token(relative));
+        assertThat(interpreter).contains("/visit/" + id + "#t=");
+        assertThat(first.role()).isEqualTo(JoinLinkRole.GUEST);
+        assertThat(first.visit()).hasToString(id);
+        assertThat(first.participant()).isNotEqualTo(second.participant()).doesNotHaveToString(patient);
+        assertThat(first.generation()).isEqualTo(1);
+
+        perform(doctor, "POST /api/appointments/" + id + "/cancel {}").then().statusCode(200);
+        perform(doctor, "POST /api/appointments/" + id + "/guest-links").then().statusCode(409)
+                .contentType("application/problem+json");
+    }
+
     private static JoinLinkVerifier verifierAt(Instant now) {
         String jwks = given().get("/.well-known/join-link-jwks.json").then().statusCode(200).extract().asString();
         return JoinLinkVerifier.forJwks(jwks, "telehealth-scheduling", "telehealth-visit", Clock.fixed(now, ZoneOffset.UTC));
     }
 
     private static String token(String url) {
-        return url.substring(url.indexOf("?t=") + 3);
+        return url.substring(url.indexOf("#t=") + 3);
     }
 }

@@ -21,6 +21,7 @@ import org.telehealth.infra.testing.PostgresTestResource;
 import org.telehealth.infra.testing.TokenIssuerTestResource;
 import org.telehealth.scheduling.joinlink.JoinLink;
 import org.telehealth.scheduling.joinlink.JoinLinkClaims;
+import org.telehealth.scheduling.joinlink.JoinLinkRole;
 import org.telehealth.scheduling.joinlink.JoinLinkIssuer;
 import org.telehealth.scheduling.joinlink.JoinLinkVerifier;
 
@@ -61,9 +62,9 @@ class JoinLinkKeysResourceTest {
         JoinLinkClaims claims = JoinLinkVerifier.forJwks(jwks, "telehealth-scheduling", "telehealth-visit",
                 Clock.fixed(startsAt, ZoneOffset.UTC)).verify(link.token());
 
-        assertThat(claims).isEqualTo(new JoinLinkClaims(appointment, patient, 4,
+        assertThat(claims).isEqualTo(new JoinLinkClaims(appointment, patient, JoinLinkRole.PATIENT, 4,
                 Instant.parse("2030-06-01T13:45:00Z"), Instant.parse("2030-06-01T14:50:00Z")));
-        assertThat(link.url()).hasToString("http://localhost:8082/visit/" + appointment + "?t=" + link.token());
+        assertThat(link.url()).hasToString("http://localhost:8082/visit/" + appointment + "#t=" + link.token());
     }
 
     @Test

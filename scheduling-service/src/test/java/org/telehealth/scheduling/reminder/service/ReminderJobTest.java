@@ -46,7 +46,7 @@ import org.telehealth.scheduling.testsupport.SchedulingApi;
 @WithTestResource(TokenIssuerTestResource.class)
 class ReminderJobTest {
 
-    private static final Pattern TOKEN = Pattern.compile("\\?t=([A-Za-z0-9_.-]+)");
+    private static final Pattern TOKEN = Pattern.compile("#t=([A-Za-z0-9_.-]+)");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     @Inject
@@ -85,10 +85,10 @@ class ReminderJobTest {
         Mail mail = mails.get(0);
         assertThat(mail.getSubject()).startsWith("Reminder: your video visit on");
         assertThat(mail.getText()).contains(TIME.format(inThreeHours.atZone(ZoneOffset.UTC)) + " (UTC)")
-                .contains("http://localhost:8082/visit/" + id + "?t=");
+                .contains("http://localhost:8082/visit/" + id + "#t=");
         JoinLinkClaims claims = verify(tokenIn(mail), inThreeHours);
         assertThat(claims.visit()).hasToString(id);
-        assertThat(claims.patient()).hasToString(patient);
+        assertThat(claims.participant()).hasToString(patient);
         assertThat(claims.generation()).isEqualTo(1);
     }
 
