@@ -59,7 +59,10 @@ public final class LocalPlatform implements AutoCloseable {
                                 "scheduling.join-link.signing-key-location", joinLinkKey().toString(),
                                 // no SMTP server locally: reminders go to the in-memory mailbox
                                 "quarkus.mailer.mock", "true")),
-                new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
+                // The pages the sockets come from: the portal and signaling's own visit pages, on this run's ports.
+                new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(),
+                        Map.of("signaling.allowed-origins", "http://localhost:" + ports.scheduling() + ",http://localhost:"
+                                + ports.signaling())),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
                 new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));

@@ -219,7 +219,7 @@ export class VisitBoard {
     if (ACTIVE.has(visit.status)) {
       buttons.push(el('a', {
         class: `button ${visit.status === 'WAITING' ? 'primary' : 'secondary'} small`, dataset: { action: 'open' },
-        href: `${this.#config.visitUrl}${encodeURIComponent(visit.id)}`, target: '_blank', rel: 'noopener noreferrer',
+        href: `${this.#config.visitUrl}${encodeURIComponent(visit.id)}/host`, target: '_blank', rel: 'noopener noreferrer',
       }, 'Open visit', hiddenText(`${context} (new tab)`)));
       buttons.push(button('copy-link', 'Copy patient link', () => this.#copyLink(visit, item, PATIENT_LINK)));
       buttons.push(button('invite-guest', 'Invite a guest', () => this.#copyLink(visit, item, GUEST_LINK)));
