@@ -115,6 +115,12 @@ final class DoctorPortalPage {
                 + " return time && time.getAttribute('datetime')", visitId).asText();
     }
 
+    /** Where the visit's "Open visit" button leads (the doctor's call page), once the visit shows. */
+    String openVisitHref(String visitId) throws IOException, InterruptedException {
+        return browser.waitFor(WAIT, "const a = document.querySelector(arguments[0]); return a && a.href",
+                "#visit-" + visitId + " [data-action=open]").asText();
+    }
+
     /** What "Copy patient link" shows and puts on the clipboard. */
     record CopiedLink(String confirmation, String shownLink, String clipboard) {
     }

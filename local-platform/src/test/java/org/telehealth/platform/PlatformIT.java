@@ -25,6 +25,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,6 +49,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.telehealth.infra.testing.ChromiumBrowser;
+import org.telehealth.infra.testing.VisitPageDriver;
 import org.telehealth.platform.keycloak.KeycloakLogin;
 
 /**
@@ -141,9 +144,122 @@ class PlatformIT {
                     throw e;
                 }
             }
+        } catch (Exception | AssertionError e) {
+            stopThePlatform();
+            throw e;
+        }
+    }
+
+    /**
+     * The visit as its two people live it, everything real (Keycloak, Kafka, PostgreSQL, the SFU):
+     * the doctor signs in and opens today's visit; the patient opens their link, checks devices and
+     * waits; the doctor admits; each page decodes the other's video and receives their audio; a chat
+     * line arrives; the patient's socket drops and comes back into the same call, media still
+     * flowing; the doctor ends the visit and scheduling shows it completed.
+     */
+    @Test
+    @Order(3)
+    void shouldTakeThePatientFromTheLinkThroughTheWaitingRoomIntoACallWithTheDoctor() throws Exception {
+        try {
+            assumeTrue(restarted != null, "the first test left a running platform");
+            assumeTrue(ChromiumBrowser.available(), "Debian's chromium and chromium-driver are installed");
+            Map<String, String> ready = restarted.urls();
+            String doctorToken = login(ready, "doctor.bob");
+            String patientId = json.readTree(post(ready.get("scheduling") + "/api/patients", doctorToken,
+                    "{\"fullName\":\"Journey Patient\",\"dateOfBirth\":\"1975-09-30\"}").body()).path("id").asText();
+            String startsAt = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+            String visit = json.readTree(post(ready.get("scheduling") + "/api/appointments", doctorToken,
+                    "{\"patientId\":\"" + patientId + "\",\"startsAt\":\"" + startsAt + "\",\"durationMinutes\":30}").body())
+                    .path("id").asText();
+            String patientLink = json.readTree(get(ready.get("scheduling") + "/api/appointments/" + visit + "/join-link",
+                    doctorToken).body()).path("url").asText();
+
+            ChromiumBrowser doctorBrowser = ChromiumBrowser.start();
+            try (VisitPageDriver doctor = VisitPageDriver.in(doctorBrowser, "doctor");
+                    VisitPageDriver patient = VisitPageDriver.start("patient")) {
+                try {
+                    journey(new DoctorPortalPage(doctorBrowser, ready.get("scheduling") + "/portal/", ready.get("keycloak")),
+                            doctor, patient, visit, patientLink);
+                } catch (Exception | AssertionError e) {
+                    doctor.screenshot("journey");
+                    patient.screenshot("journey");
+                    throw e;
+                }
+            }
+            assertThat(awaitAppointmentStatus(ready, doctorToken, visit, "COMPLETED")).isEqualTo("COMPLETED");
         } finally {
             stopThePlatform();
         }
+    }
+
+    private void journey(DoctorPortalPage portal, VisitPageDriver doctor, VisitPageDriver patient, String visit,
+            String patientLink) throws Exception {
+        portal.open();
+        assertThat(portal.signIn("doctor.bob", "demo")).isNotBlank();
+        assertThat(portal.visitText(visit)).contains("Journey Patient");
+        doctor.open(portal.openVisitHref(visit));
+        doctor.checkDevices();
+        doctor.click("#join");
+        doctor.awaitView("call");
+
+        patient.open(patientLink);
+        patient.checkDevices();
+        patient.click("#join");
+        patient.awaitView("waiting");
+
+        doctor.await("return document.querySelectorAll('#waiting-list .waiting-item').length === 1;");
+        doctor.click("#waiting-list button[data-action='admit']");
+        patient.awaitView("call");
+
+        awaitMediaFrom(patient, "Doctor");
+        awaitMediaFrom(doctor, "Patient");
+
+        patient.click("#toggle-chat");
+        patient.type("#chat-input", "Hello doctor, I can see you.");
+        patient.click("#chat-form button[type='submit']");
+        doctor.await("return [...document.querySelectorAll('#chat-log .chat-text')].some(e => e.textContent === arguments[0]);",
+                "Hello doctor, I can see you.");
+
+        // The patient's network drops: the socket comes back and resumes the same participant, no new admission.
+        long framesBefore = framesDecoded(patient);
+        patient.execute("window.telehealthVisit.dropConnection();");
+        patient.await("const s = window.telehealthVisit.state; return s.socket.reconnects >= 1 && s.socket.open"
+                + " && s.phase === 'call';");
+        assertThat(doctor.execute("return document.querySelectorAll('#waiting-list .waiting-item').length;").asInt())
+                .as("the patient did not wait again").isZero();
+        patient.await("return window.telehealthVisit.getStats().then(s => s.received.video.framesDecoded > arguments[0]);",
+                framesBefore + 30);
+        awaitMediaFrom(doctor, "Patient");
+
+        doctor.click("#end-visit");
+        doctor.click("#confirm-end");
+        assertThat(doctor.awaitNotice()).isEqualTo("You ended the visit");
+        assertThat(patient.awaitNotice()).isEqualTo("The visit has ended");
+    }
+
+    /** Waits until the page decodes video and receives audio samples from the other participant, both growing. */
+    private static void awaitMediaFrom(VisitPageDriver page, String otherLabel) throws Exception {
+        page.await("return window.telehealthVisit.state.media.remote.some(r => r.kinds.includes('video'));");
+        long frames = framesDecoded(page);
+        long samples = page.execute("return window.telehealthVisit.getStats().then(s => s.received.audio.samples);").asLong();
+        page.await("return window.telehealthVisit.getStats().then(s => s.received.video.framesDecoded > arguments[0] + 30"
+                + " && s.received.audio.samples > arguments[1] + 48000);", frames, samples);
+        assertThat(page.tileLabels()).contains(otherLabel);
+    }
+
+    private static long framesDecoded(VisitPageDriver page) throws Exception {
+        return page.execute("return window.telehealthVisit.getStats().then(s => s.received.video.framesDecoded);").asLong();
+    }
+
+    private String awaitAppointmentStatus(Map<String, String> ready, String token, String visit, String expected) throws Exception {
+        String status = null;
+        for (Instant deadline = Instant.now().plusSeconds(30); Instant.now().isBefore(deadline); Thread.sleep(500)) {
+            status = json.readTree(get(ready.get("scheduling") + "/api/appointments/" + visit, token).body()).path("status").asText();
+            if (expected.equals(status)) {
+                break;
+            }
+        }
+        return status;
     }
 
     private void usePortal(DoctorPortalPage portal, Map<String, String> ready) throws Exception {
@@ -207,7 +323,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void shouldRefuseToStartOnATakenPortWithOneClearLine() throws Exception {
         Path data = Files.createTempDirectory(REPO.resolve("local-platform/target"), "platform-it-port-");
         try (ServerSocket taken = new ServerSocket(PORTS.scheduling(), 1, InetAddress.getByName("localhost"))) {
@@ -223,7 +339,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldRefuseAJavaOlderThan17() throws Exception {
         Path fakeJdk = Files.createTempDirectory(REPO.resolve("local-platform/target"), "old-jdk-");
         Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");
@@ -260,6 +376,14 @@ class PlatformIT {
         List<String> roles = new ArrayList<>();
         claims.path("realm_access").path("roles").forEach(r -> roles.add(r.asText()));
         return roles;
+    }
+
+    private HttpResponse<String> post(String url, String token, String body) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as("POST " + url + ": " + response.body()).isEqualTo(201);
+        return response;
     }
 
     private HttpResponse<String> get(String url, String token) throws Exception {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.telehealth.infra.testing.ChromiumBrowser;
+import org.telehealth.infra.testing.VisitPageDriver;
 import org.telehealth.infra.testing.KafkaTestResource;
 import org.telehealth.infra.testing.TestTokens;
 import org.telehealth.infra.testing.TokenIssuerTestResource;
