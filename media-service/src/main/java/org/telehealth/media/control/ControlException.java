@@ -2,7 +2,8 @@ package org.telehealth.media.control;
 
 /**
  * A control request that cannot be carried out, with the HTTP status it maps to: unknown room or
- * participant (404), a full room (409), an unacceptable SDP offer (400), a full instance (503).
+ * participant (404), a recording target outside the allowed networks (403), a full room or a room
+ * recorded elsewhere (409), an unacceptable SDP offer (400), a full instance (503).
  */
 public final class ControlException extends RuntimeException {
 
@@ -17,6 +18,10 @@ public final class ControlException extends RuntimeException {
 
     public static ControlException badRequest(String detail) {
         return new ControlException(400, "Bad request", detail);
+    }
+
+    public static ControlException forbidden(String detail) {
+        return new ControlException(403, "Forbidden", detail);
     }
 
     public static ControlException notFound(String detail) {

@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
  * The one clock of what the SFU does on its own, rather than in answer to a packet: every
  * {@link #TICK_MILLIS} it walks the rooms, sends each publisher transport-cc feedback and chooses
  * each receiver's simulcast layers, and every {@link #TICKS_PER_RECEIVER_REPORT}th tick sends
- * receiver reports. One thread for the whole instance, not a timer per participant; started with
+ * receiver reports; a recorded room's {@link RecordingFork} ticks with it. One thread for the whole instance, not a timer per participant; started with
  * the application and stopped at shutdown.
  */
 @Startup
@@ -71,6 +71,11 @@ public class FeedbackTimer {
     void tick() {
         boolean receiverReports = ++ticks % TICKS_PER_RECEIVER_REPORT == 0;
         for (Room room : rooms.get()) {
+            try {
+                forwarder.tickRecording(room);
+            } catch (RuntimeException e) {
+                LOG.warnf(e, "could not tick the recording fork of room %s", room.id());
+            }
             for (Participant participant : room.participants()) {
                 try {
                     forwarder.sendTransportFeedback(participant);

@@ -3,12 +3,14 @@ package org.telehealth.media.room;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import org.telehealth.media.control.ControlException;
 import org.telehealth.media.payload.VideoPayloadFormat;
 import org.telehealth.media.rtcp.FirEntry;
 import org.telehealth.media.rtcp.FullIntraRequest;
@@ -50,6 +52,9 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * feedback and receiver reports, and choose receivers' layers; publishers' sender reports go on to
  * receivers for lip sync, whose answers give the round trip to them ({@link SenderReportRelay});
  * receivers' REMBs tell what they can take ({@link ReceiverBandwidth}).
+ *
+ * <p>A room being recorded has a {@link RecordingFork}: every packet forwarded and sender report
+ * relayed is offered to it too (one null check per packet for the other rooms).
  */
 @Startup
 @ApplicationScoped
@@ -163,6 +168,44 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         layerSelection.select(receiver, nanoTime.getAsLong());
     }
 
+    /**
+     * Starts copying {@code room}'s media to a recorder at {@code target} ({@link RecordingFork}),
+     * on the output {@code connect} opens; a fork to the same target already running is kept.
+     *
+     * @param host the recorder's host as the control API was given it
+     * @return the fork that runs now
+     * @throws org.telehealth.media.control.ControlException (409) if the room is being recorded elsewhere
+     */
+    public RecordingFork startRecording(Room room, String host, InetSocketAddress target,
+            Function<InetSocketAddress, ForkOutput> connect) {
+        RecordingFork running = room.recording();
+        if (running == null) {
+            ForkOutput opened = connect.apply(target);
+            RecordingFork fork = new RecordingFork(room, host, target, opened, feedback::requestKeyframe);
+            running = room.startRecording(fork);
+            if (running != fork) {
+                opened.close();
+            }
+        }
+        if (!running.target().equals(target)) {
+            throw ControlException.conflict("room " + room.id() + " is being recorded to another address: stop that first");
+        }
+        return running;
+    }
+
+    /** Stops recording {@code room}, if it is: the recorder gets a BYE for every track. */
+    public boolean stopRecording(Room room) {
+        return room.stopRecording();
+    }
+
+    /** The recording fork's share of the feedback timer's tick ({@link RecordingFork#tick}), if the room is recorded. */
+    public void tickRecording(Room room) {
+        RecordingFork recording = room.recording();
+        if (recording != null) {
+            recording.tick(nanoTime.getAsLong());
+        }
+    }
+
     public long packetsForwarded() {
         return forwarded.sum();
     }
@@ -271,6 +314,10 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
                     receiver.bandwidth().onVideoForwarded(length, now);
                 }
             }
+        }
+        RecordingFork recording = sender.room().recording();
+        if (recording != null) {
+            recording.onRtp(sender, stream, rtp, now);
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A visit's media room: the participants whose streams the SFU forwards to each other. Rooms are
  * created and closed by signaling through the control API; a room holds at most
- * {@link #MAX_PARTICIPANTS}.
+ * {@link #MAX_PARTICIPANTS}. While it is recorded it holds the {@link RecordingFork} that copies its
+ * media to the recorder.
  */
 public final class Room {
 
@@ -17,6 +18,7 @@ public final class Room {
 
     private final String id;
     private final Map<String, Participant> participants = new ConcurrentHashMap<>();
+    private volatile RecordingFork recording;
 
     Room(String id) {
         this.id = id;
@@ -61,5 +63,32 @@ public final class Room {
             }
         }
         return Optional.ofNullable(removed);
+    }
+
+    /** The fork copying the room's media to the recorder, or null when it is not recorded. Read per packet. */
+    public RecordingFork recording() {
+        return recording;
+    }
+
+    /**
+     * Starts recording with {@code fork} unless a fork runs already.
+     *
+     * @return the fork that runs now: {@code fork}, or the one that ran already
+     */
+    synchronized RecordingFork startRecording(RecordingFork fork) {
+        if (recording == null) {
+            recording = fork;
+        }
+        return recording;
+    }
+
+    /** Stops the fork, if any: its tracks end (BYE) and its socket closes. */
+    synchronized boolean stopRecording() {
+        RecordingFork fork = recording;
+        recording = null;
+        if (fork != null) {
+            fork.stop();
+        }
+        return fork != null;
     }
 }

@@ -18,7 +18,8 @@ import org.telehealth.media.session.MediaTransport;
 
 /**
  * The rooms of this instance. Creating a room or a participant twice is harmless (signaling may
- * retry); removing a participant closes its media session, closing a room removes everyone.
+ * retry); removing a participant closes its media session, closing a room removes everyone (and
+ * stops its recording).
  */
 @ApplicationScoped
 public class RoomRegistry {
@@ -124,6 +125,7 @@ public class RoomRegistry {
     public void close(String roomId) {
         Room room = rooms.remove(roomId);
         if (room != null) {
+            room.stopRecording();
             for (Participant participant : room.participants()) {
                 room.remove(participant.id());
                 end(participant);

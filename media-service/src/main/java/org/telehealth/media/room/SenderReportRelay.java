@@ -21,7 +21,8 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
  * <p>Of a simulcast track, each receiver gets the sender reports of the layer its
  * {@link LayerSwitcher} forwards it, on the track's SSRC, with the RTP timestamp moved onto the
  * receiver's clock and the packet and octet counts of what it was sent; the other layers' reports
- * are kept for the switcher, which lines the receiver's clock up by them at a switch.
+ * are kept for the switcher, which lines the receiver's clock up by them at a switch. A room being
+ * recorded gets them on its {@link RecordingFork} too.
  */
 final class SenderReportRelay {
 
@@ -45,13 +46,19 @@ final class SenderReportRelay {
         }
         publisher.inboundStream(stream).reception().onSenderReport(report.compactNtpTimestamp(), nowNanos);
         String cname = cname(compound, report.senderSsrc());
+        RecordingFork recording = publisher.room().recording();
+        if (stream.track().isSimulcast()) {
+            SimulcastLayers layers = publisher.simulcastLayers(stream.track());
+            if (layers != null) {
+                layers.onSenderReport(stream.layer(), report);
+            }
+        }
+        if (recording != null) {
+            recording.onSenderReport(publisher, stream, report, cname);
+        }
         if (!stream.track().isSimulcast()) {
             relay(publisher, report, cname, nowNanos);
             return;
-        }
-        SimulcastLayers layers = publisher.simulcastLayers(stream.track());
-        if (layers != null) {
-            layers.onSenderReport(stream.layer(), report);
         }
         relayLayer(publisher, stream, report, cname, nowNanos);
     }
