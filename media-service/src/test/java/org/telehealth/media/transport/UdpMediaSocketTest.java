@@ -35,6 +35,11 @@ class UdpMediaSocketTest {
                 browser.receive(echo);
                 assertThat(Arrays.copyOf(echo.getData(), echo.getLength())).isEqualTo(hello);
                 assertThat(sfu.datagramsReceived()).isEqualTo(1);
+                // counted after the send returns, which may be after the echo already arrived
+                for (long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                        sfu.datagramsSent() == 0 && System.nanoTime() < deadline; ) {
+                    Thread.onSpinWait();
+                }
                 assertThat(sfu.datagramsSent()).isEqualTo(1);
             }
         }
