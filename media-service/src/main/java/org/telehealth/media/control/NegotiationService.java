@@ -40,6 +40,7 @@ import org.telehealth.media.sdp.SsrcGroup;
 import org.telehealth.media.sdp.UnacceptableOfferException;
 import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
+import org.telehealth.media.stun.IceCredentials;
 
 /**
  * Answers a participant's SDP offer. The browser is always the offerer: its sending sections are
@@ -53,6 +54,10 @@ import org.telehealth.media.session.MediaTransport;
  * the section sends (a renegotiation keeps them), and learns the layers' SSRCs from their packets.
  * A section marked {@code a=content:slides} is a screen share. The receiving sections' {@code b=AS}
  * or {@code b=TIAS} cap what the SFU sends there.
+ *
+ * <p>An offer whose ice-ufrag differs from the participant's previous one restarts ICE (the
+ * browser's {@code restartIce()}): its answer carries new local ICE credentials, which the session
+ * takes only once the answer is built, so a refused offer changes nothing.
  */
 @ApplicationScoped
 public class NegotiationService {
@@ -84,15 +89,20 @@ public class NegotiationService {
         received.forEach((mid, track) -> outgoing.put(mid, track.asOutgoing()));
 
         MediaSession session = participant.session();
+        boolean iceRestart = session.restartsIce(offer.iceCredentials().ufrag());
+        IceCredentials localIce = iceRestart ? MediaSession.newIceCredentials() : session.localIce();
         Answer answer;
         try {
-            answer = new AnswerBuilder(localEndpoint(session)).answer(offer, session.nextSdpVersion(), outgoing);
+            answer = new AnswerBuilder(localEndpoint(localIce)).answer(offer, session.nextSdpVersion(), outgoing);
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
         List<PublishedTrack> published = publishedTracks(participant, offer, answer);
         participant.negotiated(new Participant.Negotiated(published, received, extensionIds(answer), codecsByMid(answer),
                 transportSequenceNumberId(offer, answer), receiveCaps(offer)));
+        if (iceRestart) {
+            transport.restartIce(session, localIce);
+        }
         session.expectPeer(new MediaSession.PeerIdentity(offer.iceCredentials().ufrag(), offer.fingerprint()));
         session.connected().thenRun(() -> forwarder.requestKeyframes(participant));
         return answer.sdp();
@@ -131,8 +141,8 @@ public class NegotiationService {
         return media.enabled() && sends && media.kind() != MediaKind.OTHER;
     }
 
-    private LocalEndpoint localEndpoint(MediaSession session) {
-        return new LocalEndpoint(sessionId, session.localIce(), transport.identity().fingerprint(),
+    private LocalEndpoint localEndpoint(IceCredentials localIce) {
+        return new LocalEndpoint(sessionId, localIce, transport.identity().fingerprint(),
                 List.of(new HostCandidate(transport.advertisedAddress().getAddress(), transport.advertisedAddress().getPort())));
     }
 

@@ -68,8 +68,13 @@ public final class InboundDatagramRouter implements UdpMediaSocket.DatagramHandl
             unroutable.increment(); // never answer checks for sessions we do not have
             return;
         }
-        if (session.get().onStun(data, length, from)) {
-            directory.bind(from, session.get());
+        switch (session.get().onStun(data, length, from)) {
+            case ACCEPTED_NEW_GENERATION -> {
+                directory.unbind(session.get()); // the earlier ICE generation's addresses
+                directory.bind(from, session.get());
+            }
+            case ACCEPTED -> directory.bind(from, session.get());
+            case REFUSED -> { }
         }
     }
 

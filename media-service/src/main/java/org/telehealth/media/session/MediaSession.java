@@ -24,6 +24,12 @@ import org.telehealth.media.stun.IceLiteResponder;
  * yields SRTP keys, and SRTP protection, all on the instance's one UDP port. It learns the peer's
  * ICE ufrag and certificate fingerprint from the participant's SDP ({@link #expectPeer}), accepts
  * media only from addresses that passed an authenticated check, and sends to the nominated one.
+ *
+ * <p>ICE restart (RFC 8445 §9): an offer with a new ice-ufrag starts a new ICE generation. The
+ * session takes new local credentials for it ({@link #restartIce}; the answer carries them, as JSEP
+ * asks of an answerer), and the first check of the new generation that succeeds replaces the
+ * addresses validated before, which stop being trusted, and becomes the address media goes to.
+ * DTLS and SRTP carry on: only the path changes.
  */
 public final class MediaSession {
 
@@ -37,8 +43,8 @@ public final class MediaSession {
     private static final char[] ICE_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".toCharArray();
 
     private final String id;
-    private final IceCredentials localIce;
-    private final IceLiteResponder responder;
+    private volatile IceCredentials localIce;
+    private volatile IceLiteResponder responder;
     private final DtlsIdentity dtlsIdentity;
     private final Executor handshakes;
     private final PacketSender sender;
@@ -49,6 +55,8 @@ public final class MediaSession {
     private final AtomicLong sdpVersion = new AtomicLong();
     private final long createdNanos = System.nanoTime();
     private volatile PeerIdentity peer;
+    /** The peer's ufrag of the checks that validated the addresses in {@code validated}: their ICE generation. */
+    private volatile String validatedUfrag;
     private volatile InetSocketAddress selected;
     private volatile long lastConsentNanos;
     private volatile boolean consented;
@@ -60,13 +68,23 @@ public final class MediaSession {
         void send(byte[] data, int offset, int length, InetSocketAddress to);
     }
 
+    /** What a connectivity check came to. */
+    enum CheckOutcome {
+        /** Not answered, or answered with an error: the address is not validated. */
+        REFUSED,
+        /** Answered: the address is validated for this session. */
+        ACCEPTED,
+        /** Answered, and the first of a new ICE generation: the addresses validated before are not any more. */
+        ACCEPTED_NEW_GENERATION
+    }
+
     /** What the participant's SDP says about its end of the transport. */
     public record PeerIdentity(String iceUfrag, CertificateFingerprint fingerprint) {
     }
 
     public MediaSession(String id, DtlsIdentity dtlsIdentity, Executor handshakes, PacketSender sender) {
         this.id = id;
-        this.localIce = randomCredentials();
+        this.localIce = newIceCredentials();
         this.responder = new IceLiteResponder(localIce);
         this.dtlsIdentity = dtlsIdentity;
         this.handshakes = handshakes;
@@ -79,6 +97,27 @@ public final class MediaSession {
 
     public IceCredentials localIce() {
         return localIce;
+    }
+
+    /** Random local ICE credentials: 8 ice-chars of ufrag, 24 of password (RFC 8839 asks at least 4 and 22). */
+    public static IceCredentials newIceCredentials() {
+        return new IceCredentials(randomIceString(8), randomIceString(24));
+    }
+
+    /** Whether an offer with this ice-ufrag restarts ICE: the peer announced another one before. */
+    public boolean restartsIce(String offeredUfrag) {
+        PeerIdentity current = peer;
+        return current != null && !current.iceUfrag().equals(offeredUfrag);
+    }
+
+    /**
+     * Answers checks with {@code fresh} local credentials from now on, for the peer's new ICE
+     * generation; checks naming the earlier ufrag no longer reach this session (the directory is
+     * re-keyed by {@link MediaTransport#restartIce}).
+     */
+    void restartIce(IceCredentials fresh) {
+        responder = new IceLiteResponder(fresh);
+        localIce = fresh;
     }
 
     public MediaSessionStats stats() {
@@ -118,29 +157,34 @@ public final class MediaSession {
     }
 
     /**
-     * Handles a STUN datagram whose USERNAME named this session. Returns the address to register
-     * for this session when the check was accepted, so later DTLS and SRTP from there find it.
+     * Handles a STUN datagram whose USERNAME named this session. An accepted check validates its
+     * source address, so that later DTLS and SRTP from there find the session; the first accepted
+     * check of a new ICE generation drops the addresses of the earlier one.
      */
-    boolean onStun(byte[] data, int length, InetSocketAddress from) {
+    CheckOutcome onStun(byte[] data, int length, InetSocketAddress from) {
         BindingOutcome outcome = responder.respond(data, 0, length, from);
         if (outcome instanceof BindingOutcome.Accepted accepted) {
             PeerIdentity expected = peer;
             if (expected == null || !expected.iceUfrag().equals(accepted.remoteUfrag())) {
                 stats.droppedStun();
-                return false;
+                return CheckOutcome.REFUSED;
             }
-            if (!validated.contains(from) && validated.size() >= MAX_VALIDATED_ADDRESSES) {
+            boolean newGeneration = !accepted.remoteUfrag().equals(validatedUfrag);
+            if (newGeneration) {
+                validated.clear();
+                validatedUfrag = accepted.remoteUfrag();
+            } else if (!validated.contains(from) && validated.size() >= MAX_VALIDATED_ADDRESSES) {
                 stats.droppedStun();
-                return false;
+                return CheckOutcome.REFUSED;
             }
             validated.add(from);
             lastConsentNanos = System.nanoTime();
             consented = true;
-            if (accepted.useCandidate() || selected == null) {
+            if (accepted.useCandidate() || newGeneration || selected == null) {
                 selected = from;
             }
             sender.send(accepted.response(), 0, accepted.response().length, from);
-            return true;
+            return newGeneration ? CheckOutcome.ACCEPTED_NEW_GENERATION : CheckOutcome.ACCEPTED;
         }
         if (outcome instanceof BindingOutcome.Rejected rejected && validated.contains(from)) {
             // Error answers go only where a check once succeeded: anyone who read the ufrag in the
@@ -148,7 +192,7 @@ public final class MediaSession {
             sender.send(rejected.response(), 0, rejected.response().length, from);
         }
         stats.droppedStun();
-        return false;
+        return CheckOutcome.REFUSED;
     }
 
     /** Handles a DTLS datagram from a validated address; the first one starts the handshake. */
@@ -226,10 +270,6 @@ public final class MediaSession {
             return;
         }
         srtp.complete(SrtpSession.forServer(keys));
-    }
-
-    private static IceCredentials randomCredentials() {
-        return new IceCredentials(randomIceString(8), randomIceString(24));
     }
 
     private static String randomIceString(int length) {

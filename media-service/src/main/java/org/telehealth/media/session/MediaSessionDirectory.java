@@ -21,6 +21,17 @@ public final class MediaSessionDirectory {
 
     public void remove(MediaSession session) {
         byUfrag.remove(session.localIce().ufrag(), session);
+        unbind(session);
+    }
+
+    /** The session answers to a new local ufrag (ICE restart): checks naming the earlier one find nothing. */
+    void rekey(MediaSession session, String earlierUfrag) {
+        byUfrag.remove(earlierUfrag, session);
+        byUfrag.put(session.localIce().ufrag(), session);
+    }
+
+    /** Forgets every address bound to the session (a scan: only on removal and at a new ICE generation). */
+    void unbind(MediaSession session) {
         byAddress.values().removeIf(s -> s == session);
     }
 

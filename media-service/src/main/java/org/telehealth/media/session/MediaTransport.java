@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.telehealth.media.dtls.DtlsIdentity;
+import org.telehealth.media.stun.IceCredentials;
 import org.telehealth.media.transport.MediaTransportConfig;
 import org.telehealth.media.transport.UdpMediaSocket;
 
@@ -55,6 +56,16 @@ public class MediaTransport {
         MediaSession session = new MediaSession(id, identity, handshakes, socket()::send);
         directory.register(session);
         return session;
+    }
+
+    /**
+     * ICE restart: the session answers to {@code fresh} local credentials from now on, and checks
+     * reach it by their ufrag; checks naming the earlier one find no session.
+     */
+    public void restartIce(MediaSession session, IceCredentials fresh) {
+        String earlier = session.localIce().ufrag();
+        session.restartIce(fresh);
+        directory.rekey(session, earlier);
     }
 
     public void closeSession(MediaSession session) {

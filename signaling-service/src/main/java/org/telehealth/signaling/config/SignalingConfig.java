@@ -36,8 +36,39 @@ public interface SignalingConfig {
     @WithDefault("40")
     int messageBurst();
 
+    /** Largest SDP of a {@code media-offer}, in bytes of UTF-8 (the message limit does not apply to it). */
+    @WithDefault("49152")
+    int maxSdpBytes();
+
+    /** How long a participant whose socket dropped is kept, so that a new socket can resume them. */
+    @WithDefault("30s")
+    Duration reconnectGrace();
+
+    /** How calls reach media-service. */
+    Media media();
+
     /** The join links of scheduling-service. */
     JoinLink joinLink();
+
+    /** Placement of visits' media rooms and the calls to media-service's control API. */
+    interface Media {
+
+        /** Control API of the instance used while no load report of any instance is known. */
+        @WithDefault("http://localhost:8083")
+        String defaultControlUrl();
+
+        /** A load report older than this is ignored (about three missed report intervals). */
+        @WithDefault("30s")
+        Duration reportExpiry();
+
+        /** Longest wait for one control API call, connecting included. */
+        @WithDefault("5s")
+        Duration requestTimeout();
+
+        /** Interval of the {@code quality} messages to participants in a call with media. */
+        @WithDefault("2s")
+        Duration qualityInterval();
+    }
 
     /** How join link tokens are verified. */
     interface JoinLink {

@@ -27,6 +27,18 @@ public sealed interface ClientMessage {
     record MediaState(boolean audio, boolean video) implements ClientMessage {
     }
 
+    /**
+     * The page's SDP offer for its one peer connection (camera, microphone, screen, and receiving
+     * sections for the others); answered by {@code media-answer}. The SDP holds ICE credentials, so
+     * it never appears in logs.
+     */
+    record MediaOffer(String sdp) implements ClientMessage {
+        @Override
+        public String toString() {
+            return "MediaOffer[sdp=<" + sdp.length() + " chars>]";
+        }
+    }
+
     /** The sender hangs up. */
     record Leave() implements ClientMessage {
     }

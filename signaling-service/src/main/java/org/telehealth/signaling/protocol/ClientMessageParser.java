@@ -22,13 +22,15 @@ import java.util.function.Function;
  * Turns one text frame into a {@link ClientMessage} or a {@link SignalingException}; nothing else
  * reads client JSON. Every message is a flat object with a {@code type} and exactly the fields of
  * that type (docs/signaling-protocol.md), so a typo or an unexpected field is an error rather than
- * silently ignored.
+ * silently ignored. Frames above the message limit are refused unless they are a {@code media-offer},
+ * whose SDP has a limit of its own (the transport's frame cap bounds what is read at all).
  */
 public final class ClientMessageParser {
 
     /** Longest token or participant id we read; real ones are far shorter. */
     static final int MAX_TOKEN_CHARS = 8192;
     static final int MAX_ID_CHARS = 64;
+    static final String MEDIA_OFFER = "media-offer";
 
     private final ObjectMapper json = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
@@ -36,14 +38,17 @@ public final class ClientMessageParser {
             .build();
     private final int maxMessageBytes;
     private final int maxChatChars;
+    private final int maxSdpBytes;
     private final Map<String, Function<JsonNode, ClientMessage>> readers;
 
-    public ClientMessageParser(int maxMessageBytes, int maxChatChars) {
-        if (maxMessageBytes < 64 || maxChatChars < 1) {
-            throw new IllegalArgumentException("limits too small: " + maxMessageBytes + " bytes, " + maxChatChars + " chars");
+    public ClientMessageParser(int maxMessageBytes, int maxChatChars, int maxSdpBytes) {
+        if (maxMessageBytes < 64 || maxChatChars < 1 || maxSdpBytes < 64) {
+            throw new IllegalArgumentException("limits too small: " + maxMessageBytes + " bytes, " + maxChatChars
+                    + " chars, " + maxSdpBytes + " SDP bytes");
         }
         this.maxMessageBytes = maxMessageBytes;
         this.maxChatChars = maxChatChars;
+        this.maxSdpBytes = maxSdpBytes;
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build());
         this.readers = Map.of(
                 "hello", node -> {
@@ -61,6 +66,10 @@ public final class ClientMessageParser {
                 "chat", node -> {
                     fields(node, "text");
                     return new ClientMessage.Chat(text(node, "text", this.maxChatChars));
+                },
+                MEDIA_OFFER, node -> {
+                    fields(node, "sdp");
+                    return new ClientMessage.MediaOffer(sdp(node));
                 },
                 "media-state", node -> {
                     fields(node, "audio", "video");
@@ -85,19 +94,22 @@ public final class ClientMessageParser {
             throw new SignalingException(MALFORMED_JSON, "empty message");
         }
         // a char is at most 3 UTF-8 bytes: skip the encoding for the common short frame
-        if (frame.length() * 3L > maxMessageBytes && frame.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes) {
-            throw new SignalingException(MESSAGE_TOO_LARGE, "messages are limited to " + maxMessageBytes + " bytes");
-        }
+        boolean oversized = frame.length() * 3L > maxMessageBytes
+                && frame.getBytes(StandardCharsets.UTF_8).length > maxMessageBytes;
         JsonNode node;
         try {
             node = json.readTree(frame);
         } catch (IOException e) {
-            throw new SignalingException(MALFORMED_JSON, "message is not valid JSON");
+            throw oversized ? tooLarge() : new SignalingException(MALFORMED_JSON, "message is not valid JSON");
         }
         if (node == null || !node.isObject()) {
-            throw new SignalingException(MALFORMED_JSON, "message is not a JSON object");
+            throw oversized ? tooLarge() : new SignalingException(MALFORMED_JSON, "message is not a JSON object");
         }
         JsonNode type = node.get("type");
+        // only a media-offer may exceed the message limit; its SDP is checked against its own
+        if (oversized && (type == null || !MEDIA_OFFER.equals(type.asText()))) {
+            throw tooLarge();
+        }
         if (type == null || !type.isTextual()) {
             throw new SignalingException(INVALID_MESSAGE, "message has no string 'type'");
         }
@@ -106,6 +118,10 @@ public final class ClientMessageParser {
             throw new SignalingException(UNKNOWN_TYPE, "unknown message type");
         }
         return reader.apply(node);
+    }
+
+    private SignalingException tooLarge() {
+        return new SignalingException(MESSAGE_TOO_LARGE, "messages are limited to " + maxMessageBytes + " bytes");
     }
 
     private static void fields(JsonNode node, String... expected) {
@@ -133,6 +149,14 @@ public final class ClientMessageParser {
             throw new SignalingException(INVALID_MESSAGE, "'" + field + "' is longer than " + maxChars + " characters");
         }
         return text;
+    }
+
+    private String sdp(JsonNode node) {
+        String sdp = text(node, "sdp", Integer.MAX_VALUE);
+        if (sdp.length() * 3L > maxSdpBytes && sdp.getBytes(StandardCharsets.UTF_8).length > maxSdpBytes) {
+            throw new SignalingException(MESSAGE_TOO_LARGE, "'sdp' is limited to " + maxSdpBytes + " bytes");
+        }
+        return sdp;
     }
 
     private static int integer(JsonNode node, String field) {

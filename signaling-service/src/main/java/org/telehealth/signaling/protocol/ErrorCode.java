@@ -18,6 +18,10 @@ public enum ErrorCode {
     NOT_ALLOWED("not-allowed", 0),
     /** {@code admit}/{@code decline} named nobody in the waiting room. */
     UNKNOWN_PARTICIPANT("unknown-participant", 0),
+    /** media-service refused the SDP offer (or it is no SDP at all); nothing changed. */
+    INVALID_SDP("invalid-sdp", 0),
+    /** No media-service instance could be reached, or the call's media room could not be placed. */
+    MEDIA_UNAVAILABLE("media-unavailable", 0),
     /** A message came before {@code hello}, or {@code hello} came twice. */
     HELLO_REQUIRED("hello-required", 4400),
     /** The client speaks a protocol version this server does not. */
@@ -36,7 +40,7 @@ public enum ErrorCode {
     VISIT_CANCELLED("visit-cancelled", 4410),
     /** The visit was ended by its doctor. */
     VISIT_ENDED("visit-ended", 4410),
-    /** The same participant connected again; this older socket is closed. */
+    /** The same participant connected again (a new socket resumed them); this older socket is closed. */
     REPLACED("replaced", 4409),
     /** The connection keeps sending faster than its rate limit. */
     RATE_LIMITED("rate-limited", 4429);

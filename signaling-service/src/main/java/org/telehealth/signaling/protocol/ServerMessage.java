@@ -1,5 +1,6 @@
 package org.telehealth.signaling.protocol;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.telehealth.events.visit.ParticipantRole;
 
@@ -14,8 +15,12 @@ public sealed interface ServerMessage {
 
     String type();
 
-    /** Where the participant stands after {@code hello}. */
-    record Welcome(String participantId, ParticipantRole role, String state, int protocol) implements ServerMessage {
+    /**
+     * Where the participant stands after {@code hello}; {@code resumed} is true (and only then
+     * present) when the socket took over a participant kept after their earlier socket dropped.
+     */
+    record Welcome(String participantId, ParticipantRole role, String state, int protocol,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resumed) implements ServerMessage {
         public static final String WAITING = "waiting";
         public static final String IN_CALL = "in-call";
 
@@ -66,6 +71,42 @@ public sealed interface ServerMessage {
         }
     }
 
+    /** To the others in the call: someone's socket dropped ({@code false}) or came back within the grace period. */
+    record ParticipantState(String participantId, boolean connected) implements ServerMessage {
+        public String type() {
+            return "participant-state";
+        }
+    }
+
+    /** To the sender of a {@code media-offer}: media-service's SDP answer to it. */
+    record MediaAnswer(String sdp) implements ServerMessage {
+        public String type() {
+            return "media-answer";
+        }
+
+        @Override
+        public String toString() {
+            return "MediaAnswer[sdp=<" + sdp.length() + " chars>]";
+        }
+    }
+
+    /**
+     * What the other participants in the call publish: how many remote tracks of each kind (the
+     * receiving transceivers a page needs) and which participant each remote stream id belongs to.
+     */
+    record Tracks(int audio, int video, List<RemoteStream> streams) implements ServerMessage {
+        public String type() {
+            return "tracks";
+        }
+    }
+
+    /** Every 2 s to everyone in the call with media: each participant's connection quality. */
+    record Quality(List<ParticipantQuality> participants) implements ServerMessage {
+        public String type() {
+            return "quality";
+        }
+    }
+
     /** A chat line, to everyone in the call including its sender; {@code at} is ISO-8601 server time. */
     record Chat(String from, ParticipantRole role, String text, String at) implements ServerMessage {
         public String type() {
@@ -103,6 +144,21 @@ public sealed interface ServerMessage {
 
     /** A participant as the waiting room lists them. */
     record Member(String participantId, ParticipantRole role) {
+    }
+
+    /** A remote MediaStream (msid stream id) and whose it is; {@code screen} for a screen share. */
+    record RemoteStream(String participantId, String streamId, boolean screen) {
+    }
+
+    /**
+     * One participant's media as media-service sees it.
+     *
+     * @param level {@code good}, {@code fair}, {@code poor} or {@code unknown} (media not connected yet)
+     * @param lossPercent packets lost of what they send, 0 to 100
+     * @param rttMs round trip between media-service and them, null until known
+     * @param bitrateKbps what they send, kbit/s
+     */
+    record ParticipantQuality(String participantId, String level, double lossPercent, Double rttMs, long bitrateKbps) {
     }
 
     /** A participant in the call with their media state. */

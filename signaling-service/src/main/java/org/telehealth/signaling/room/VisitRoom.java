@@ -4,14 +4,16 @@ import static org.telehealth.signaling.protocol.ErrorCode.NOT_ALLOWED;
 import static org.telehealth.signaling.protocol.ErrorCode.UNKNOWN_PARTICIPANT;
 import static org.telehealth.signaling.protocol.ErrorCode.VISIT_ENDED;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import org.telehealth.events.visit.ParticipantRole;
 import org.telehealth.events.visit.VisitEnded;
 import org.telehealth.events.visit.VisitEvent;
 import org.telehealth.events.visit.VisitOpened;
@@ -25,52 +27,71 @@ import org.telehealth.signaling.protocol.SignalingException;
 
 /**
  * The waiting room and the call of one visit: who waits, who is in the call with which media
- * state, and whether the visit is over. Participants with the doctor role (the appointment's doctor
- * or an admin) host it: they enter the call directly, see the waiting room and admit, decline or end.
- * Everyone else waits until a host admits them. One lock per room: every change and the messages
- * it causes happen in one order for everyone, and each change publishes its visit event.
+ * state and publication, and whether the visit is over. Participants with the doctor role (the
+ * appointment's doctor or an admin) host it: they enter the call directly, see the waiting room and
+ * admit, decline or end. Everyone else waits until a host admits them.
+ *
+ * <p>A participant whose socket drops stays where they were for the reconnection grace period; a
+ * new socket of theirs resumes them there (no new admission), and only when the period runs out do
+ * they leave. One lock per room: every change and the messages it causes happen in one order for
+ * everyone, and each change publishes its visit event.
  */
 public final class VisitRoom {
 
     private final UUID visitId;
     private final Consumer<VisitEvent> events;
-    private final Map<String, Participant> waiting = new LinkedHashMap<>();
-    private final Map<String, InCall> inCall = new LinkedHashMap<>();
+    private final Duration reconnectGrace;
+    private final Scheduler scheduler;
+    private final Map<String, Member> waiting = new LinkedHashMap<>();
+    private final Map<String, Member> inCall = new LinkedHashMap<>();
+    private long lastSeat;
     private boolean opened;
     private boolean ended;
 
-    public VisitRoom(UUID visitId, Consumer<VisitEvent> events) {
+    public VisitRoom(UUID visitId, Consumer<VisitEvent> events, Duration reconnectGrace, Scheduler scheduler) {
         this.visitId = visitId;
         this.events = events;
+        this.reconnectGrace = reconnectGrace;
+        this.scheduler = scheduler;
     }
 
-    /** Puts a newly authenticated participant in the call (hosts) or the waiting room (others). */
-    public synchronized void join(Participant participant) {
+    public UUID visitId() {
+        return visitId;
+    }
+
+    /**
+     * Puts a newly authenticated socket in the call (hosts) or the waiting room (others), or, when
+     * its participant is still here, resumes them on it.
+     */
+    public synchronized void join(Participant socket) {
         if (ended) {
             throw new SignalingException(VISIT_ENDED, "this visit has ended");
         }
-        replaceEarlierSocketOf(participant.id());
-        if (isHost(participant)) {
+        Member known = member(socket.id());
+        if (known != null) {
+            resume(known, socket);
+            return;
+        }
+        Member member = new Member(socket, ++lastSeat);
+        if (member.isHost()) {
             if (!opened) {
                 opened = true;
-                events.accept(new VisitOpened(visitId, participant.id(), Instant.now()));
+                events.accept(new VisitOpened(visitId, member.id(), Instant.now()));
             }
-            participant.send(new ServerMessage.Welcome(participant.id(), participant.role(),
-                    ServerMessage.Welcome.IN_CALL, ServerMessage.PROTOCOL));
-            enterCall(participant);
-            participant.send(waitingRoom());
+            member.send(welcome(member, ServerMessage.Welcome.IN_CALL, null));
+            enterCall(member);
+            member.send(waitingRoom());
         } else {
-            waiting.put(participant.id(), participant);
-            events.accept(new VisitParticipantWaiting(visitId, participant.id(), participant.role(), Instant.now()));
-            participant.send(new ServerMessage.Welcome(participant.id(), participant.role(),
-                    ServerMessage.Welcome.WAITING, ServerMessage.PROTOCOL));
+            waiting.put(member.id(), member);
+            events.accept(new VisitParticipantWaiting(visitId, member.id(), member.role(), Instant.now()));
+            member.send(welcome(member, ServerMessage.Welcome.WAITING, null));
             tellHostsAboutWaitingRoom();
         }
     }
 
     public synchronized void admit(Participant host, String participantId) {
         requireHost(host, "only the doctor admits");
-        Participant admitted = waiting.remove(participantId);
+        Member admitted = waiting.remove(participantId);
         if (admitted == null) {
             throw new SignalingException(UNKNOWN_PARTICIPANT, "nobody with this id is waiting");
         }
@@ -82,10 +103,11 @@ public final class VisitRoom {
 
     public synchronized void decline(Participant host, String participantId) {
         requireHost(host, "only the doctor declines");
-        Participant declined = waiting.remove(participantId);
+        Member declined = waiting.remove(participantId);
         if (declined == null) {
             throw new SignalingException(UNKNOWN_PARTICIPANT, "nobody with this id is waiting");
         }
+        declined.cancelReturnDeadline();
         events.accept(new VisitParticipantLeft(visitId, declined.id(), declined.role(), Instant.now()));
         declined.send(new ServerMessage.Declined());
         declined.closeNormally();
@@ -93,29 +115,37 @@ public final class VisitRoom {
     }
 
     public synchronized void chat(Participant sender, String text) {
-        requireInCall(sender, "chat is for participants in the call");
-        broadcast(new ServerMessage.Chat(sender.id(), sender.role(), text, Instant.now().toString()), null);
+        Member member = requireInCall(sender, "chat is for participants in the call");
+        broadcast(new ServerMessage.Chat(member.id(), member.role(), text, Instant.now().toString()), null);
     }
 
     public synchronized void mediaState(Participant sender, boolean audio, boolean video) {
-        requireInCall(sender, "media state is for participants in the call");
-        inCall.put(sender.id(), new InCall(sender, audio, video));
-        broadcast(new ServerMessage.MediaState(sender.id(), audio, video), sender);
+        Member member = requireInCall(sender, "media state is for participants in the call");
+        member.mediaState(audio, video);
+        broadcast(new ServerMessage.MediaState(member.id(), audio, video), member);
     }
 
-    /** The participant hung up or their socket closed; a socket already replaced changes nothing. */
-    public synchronized void leave(Participant participant) {
-        if (waiting.get(participant.id()) == participant) {
-            waiting.remove(participant.id());
-            events.accept(new VisitParticipantLeft(visitId, participant.id(), participant.role(), Instant.now()));
-            tellHostsAboutWaitingRoom();
-        } else {
-            InCall member = inCall.get(participant.id());
-            if (member != null && member.participant() == participant) {
-                inCall.remove(participant.id());
-                events.accept(new VisitParticipantLeft(visitId, participant.id(), participant.role(), Instant.now()));
-                broadcast(new ServerMessage.ParticipantLeft(participant.id(), participant.role()), null);
-            }
+    /** The participant hung up ({@code leave}) or was cut off: they leave at once. A replaced socket changes nothing. */
+    public synchronized void leave(Participant socket) {
+        Member member = current(socket);
+        if (member != null) {
+            remove(member);
+        }
+    }
+
+    /**
+     * The socket closed without {@code leave}: its participant stays where they are, away, for the
+     * reconnection grace period (the others in the call see {@code participant-state}); a new socket
+     * resumes them, else they leave when it runs out. A replaced socket changes nothing.
+     */
+    public synchronized void disconnected(Participant socket) {
+        Member member = current(socket);
+        if (member == null) {
+            return;
+        }
+        member.awayUntil(scheduler.schedule(reconnectGrace, () -> graceExpired(member)));
+        if (inCall.get(member.id()) == member) {
+            broadcast(new ServerMessage.ParticipantState(member.id(), false), member);
         }
     }
 
@@ -124,13 +154,14 @@ public final class VisitRoom {
         requireHost(host, "only the doctor ends the visit");
         ended = true;
         events.accept(new VisitEnded(visitId, host.id(), Instant.now()));
-        List<Participant> everyone = new ArrayList<>(waiting.values());
-        inCall.values().forEach(member -> everyone.add(member.participant()));
+        List<Member> everyone = new ArrayList<>(waiting.values());
+        everyone.addAll(inCall.values());
         waiting.clear();
         inCall.clear();
-        for (Participant participant : everyone) {
-            participant.send(new ServerMessage.VisitEnded(host.id()));
-            participant.closeNormally();
+        for (Member member : everyone) {
+            member.cancelReturnDeadline();
+            member.send(new ServerMessage.VisitEnded(host.id()));
+            member.closeNormally();
         }
     }
 
@@ -138,67 +169,170 @@ public final class VisitRoom {
         return ended;
     }
 
-    private void enterCall(Participant participant) {
-        inCall.put(participant.id(), new InCall(participant, false, false));
-        events.accept(new VisitParticipantJoined(visitId, participant.id(), participant.role(), Instant.now()));
-        participant.send(new ServerMessage.Participants(inCall.values().stream()
-                .map(m -> new ServerMessage.InCall(m.participant().id(), m.participant().role(), m.audio(), m.video()))
-                .toList()));
-        broadcast(new ServerMessage.ParticipantJoined(participant.id(), participant.role()), participant);
+    /**
+     * The seat of the socket's participant in the call: media may be offered from the call only.
+     * Answers to their offers count only while they keep this seat.
+     */
+    public synchronized long mediaSeat(Participant socket) {
+        return requireInCall(socket, "media is for participants in the call").seat();
     }
 
-    private void replaceEarlierSocketOf(String participantId) {
-        Participant earlier = waiting.remove(participantId);
-        InCall member = inCall.remove(participantId);
-        if (member != null) {
-            earlier = member.participant();
-            broadcast(new ServerMessage.ParticipantLeft(participantId, earlier.role()), null);
+    /** Whether the participant is still in the call on this seat (not left, not rejoined since). */
+    public synchronized boolean holdsSeat(String participantId, long seat) {
+        Member member = inCall.get(participantId);
+        return member != null && member.seat() == seat;
+    }
+
+    /**
+     * Records what the participant publishes now that media-service accepted their offer, and
+     * tells everyone else in the call when it changed. False, and nothing recorded, if they no
+     * longer hold the seat.
+     */
+    public synchronized boolean published(String participantId, long seat, Publication publication) {
+        Member member = inCall.get(participantId);
+        if (member == null || member.seat() != seat) {
+            return false;
         }
+        Publication before = member.publication();
+        member.publish(publication);
+        if (!before.equals(publication)) {
+            inCall.values().stream().filter(other -> other != member).forEach(other -> other.send(tracksFor(other)));
+        }
+        return true;
+    }
+
+    /** The ids of the participants in the call now, present or away. */
+    public synchronized Set<String> inCallIds() {
+        return Set.copyOf(inCall.keySet());
+    }
+
+    /** Sends a message to everyone in the call. */
+    public synchronized void sendToCall(ServerMessage message) {
+        broadcast(message, null);
+    }
+
+    private synchronized void graceExpired(Member member) {
+        if (member.isAway() && member(member.id()) == member) {
+            remove(member);
+        }
+    }
+
+    private void resume(Member member, Participant socket) {
+        Participant earlier = member.attach(socket);
         if (earlier != null) {
-            events.accept(new VisitParticipantLeft(visitId, participantId, earlier.role(), Instant.now()));
             earlier.close(ErrorCode.REPLACED, "you connected again from another page");
         }
+        if (inCall.get(member.id()) != member) {
+            member.send(welcome(member, ServerMessage.Welcome.WAITING, true));
+            return;
+        }
+        member.send(welcome(member, ServerMessage.Welcome.IN_CALL, true));
+        member.send(participants());
+        member.send(tracksFor(member));
+        if (member.isHost()) {
+            member.send(waitingRoom());
+        }
+        if (earlier == null) {
+            broadcast(new ServerMessage.ParticipantState(member.id(), true), member);
+        }
+    }
+
+    private void remove(Member member) {
+        member.cancelReturnDeadline();
+        if (waiting.remove(member.id(), member)) {
+            events.accept(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            tellHostsAboutWaitingRoom();
+        } else if (inCall.remove(member.id(), member)) {
+            events.accept(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            broadcast(new ServerMessage.ParticipantLeft(member.id(), member.role()), null);
+            inCall.values().forEach(other -> other.send(tracksFor(other)));
+        }
+    }
+
+    private void enterCall(Member member) {
+        inCall.put(member.id(), member);
+        events.accept(new VisitParticipantJoined(visitId, member.id(), member.role(), Instant.now()));
+        member.send(participants());
+        member.send(tracksFor(member));
+        broadcast(new ServerMessage.ParticipantJoined(member.id(), member.role()), member);
+    }
+
+    /** What everyone in the call but {@code viewer} publishes. */
+    private ServerMessage.Tracks tracksFor(Member viewer) {
+        int audio = 0;
+        int video = 0;
+        List<ServerMessage.RemoteStream> streams = new ArrayList<>();
+        Set<ServerMessage.RemoteStream> listed = new HashSet<>();
+        for (Member other : inCall.values()) {
+            if (other == viewer) {
+                continue;
+            }
+            for (Publication.Track track : other.publication().tracks()) {
+                if (track.kind() == Publication.Kind.AUDIO) {
+                    audio++;
+                } else {
+                    video++;
+                }
+                ServerMessage.RemoteStream stream = new ServerMessage.RemoteStream(other.id(), track.streamId(), track.screen());
+                if (track.streamId() != null && listed.add(stream)) {
+                    streams.add(stream);
+                }
+            }
+        }
+        return new ServerMessage.Tracks(audio, video, streams);
+    }
+
+    private ServerMessage.Participants participants() {
+        return new ServerMessage.Participants(inCall.values().stream()
+                .map(m -> new ServerMessage.InCall(m.id(), m.role(), m.audio(), m.video()))
+                .toList());
+    }
+
+    private static ServerMessage.Welcome welcome(Member member, String state, Boolean resumed) {
+        return new ServerMessage.Welcome(member.id(), member.role(), state, ServerMessage.PROTOCOL, resumed);
     }
 
     private void tellHostsAboutWaitingRoom() {
         ServerMessage.WaitingRoom list = waitingRoom();
-        inCall.values().stream().map(InCall::participant).filter(VisitRoom::isHost).forEach(host -> host.send(list));
+        inCall.values().stream().filter(Member::isHost).forEach(host -> host.send(list));
     }
 
     private ServerMessage.WaitingRoom waitingRoom() {
         return new ServerMessage.WaitingRoom(waiting.values().stream()
-                .map(p -> new ServerMessage.Member(p.id(), p.role())).toList());
+                .map(m -> new ServerMessage.Member(m.id(), m.role())).toList());
     }
 
-    private void broadcast(ServerMessage message, Participant except) {
-        for (InCall member : inCall.values()) {
-            if (member.participant() != except) {
-                member.participant().send(message);
+    private void broadcast(ServerMessage message, Member except) {
+        for (Member member : inCall.values()) {
+            if (member != except) {
+                member.send(message);
             }
         }
     }
 
+    private Member member(String participantId) {
+        Member member = inCall.get(participantId);
+        return member != null ? member : waiting.get(participantId);
+    }
+
+    /** The member the socket speaks for now, or null for a socket that was replaced or never joined. */
+    private Member current(Participant socket) {
+        Member member = member(socket.id());
+        return member != null && member.speaksThrough(socket) ? member : null;
+    }
+
     private void requireHost(Participant sender, String why) {
-        if (!isHost(sender) || !isCurrentInCall(sender)) {
+        Member member = current(sender);
+        if (member == null || !member.isHost() || inCall.get(member.id()) != member) {
             throw new SignalingException(NOT_ALLOWED, why);
         }
     }
 
-    private void requireInCall(Participant sender, String why) {
-        if (!isCurrentInCall(sender)) {
+    private Member requireInCall(Participant sender, String why) {
+        Member member = current(sender);
+        if (member == null || inCall.get(member.id()) != member) {
             throw new SignalingException(NOT_ALLOWED, why);
         }
-    }
-
-    private boolean isCurrentInCall(Participant participant) {
-        InCall member = inCall.get(participant.id());
-        return member != null && member.participant() == participant;
-    }
-
-    private static boolean isHost(Participant participant) {
-        return participant.role() == ParticipantRole.DOCTOR;
-    }
-
-    private record InCall(Participant participant, boolean audio, boolean video) {
+        return member;
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.telehealth.signaling.auth.Caller;
 import org.telehealth.signaling.auth.TokenAuthenticator;
 import org.telehealth.signaling.auth.VisitAdmission;
+import org.telehealth.signaling.media.MediaRelay;
 import org.telehealth.signaling.protocol.ClientMessage;
 import org.telehealth.signaling.protocol.ClientMessageParser;
 import org.telehealth.signaling.protocol.ServerMessage;
@@ -20,7 +21,9 @@ import org.telehealth.signaling.room.VisitRooms;
 /**
  * One socket's life: waiting for {@code hello}, then a participant of a room, then closed. It is
  * the one place where a {@link SignalingException} becomes an {@code error} message, followed by a
- * close when the code says so; any refused message leaves the room as it was.
+ * close when the code says so; any refused message leaves the room as it was. A socket that closes
+ * on its own leaves its participant to the room's reconnection grace period; {@code leave} and
+ * errors that close the socket remove them at once.
  */
 final class VisitSession {
 
@@ -28,7 +31,7 @@ final class VisitSession {
 
     /** What a session needs from the application, shared by all sessions. */
     record Collaborators(ClientMessageParser parser, TokenAuthenticator authenticator, VisitAdmission admission,
-            VisitRooms rooms) {
+            VisitRooms rooms, MediaRelay media) {
     }
 
     private final UUID visitId;
@@ -69,9 +72,12 @@ final class VisitSession {
         }
     }
 
-    /** The socket is gone, whoever closed it. */
+    /** The socket is gone, whoever closed it: a participant still here is kept for the grace period. */
     synchronized void closed() {
-        leaveRoom();
+        if (state == State.JOINED) {
+            room.disconnected(participant);
+        }
+        state = State.CLOSED;
     }
 
     private void handle(ClientMessage message) {
@@ -90,6 +96,8 @@ final class VisitSession {
             room.decline(participant, decline.participantId());
         } else if (message instanceof ClientMessage.Chat chat) {
             room.chat(participant, chat.text());
+        } else if (message instanceof ClientMessage.MediaOffer offer) {
+            app.media().offer(room, participant, offer.sdp());
         } else if (message instanceof ClientMessage.MediaState media) {
             room.mediaState(participant, media.audio(), media.video());
         } else if (message instanceof ClientMessage.EndVisit) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.telehealth.signaling.auth.TokenAuthenticator;
 import org.telehealth.signaling.auth.VisitAdmission;
 import org.telehealth.signaling.config.SignalingConfig;
+import org.telehealth.signaling.media.MediaRelay;
 import org.telehealth.signaling.protocol.ClientMessageParser;
 import org.telehealth.signaling.protocol.ErrorCode;
 import org.telehealth.signaling.protocol.ServerMessageWriter;
@@ -29,11 +30,12 @@ public class VisitSessions {
     private final VisitSession.Collaborators app;
 
     public VisitSessions(SignalingConfig config, Vertx vertx, TokenAuthenticator authenticator,
-            VisitAdmission admission, VisitRooms rooms) {
+            VisitAdmission admission, VisitRooms rooms, MediaRelay media) {
         this.config = config;
         this.vertx = vertx;
-        this.app = new VisitSession.Collaborators(new ClientMessageParser(config.maxMessageBytes(), config.maxChatChars()),
-                authenticator, admission, rooms);
+        this.app = new VisitSession.Collaborators(
+                new ClientMessageParser(config.maxMessageBytes(), config.maxChatChars(), config.maxSdpBytes()),
+                authenticator, admission, rooms, media);
     }
 
     void opened(WebSocketConnection connection) {

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ClientMessageParserTest {
 
-    private final ClientMessageParser parser = new ClientMessageParser(16 * 1024, 2000);
+    private final ClientMessageParser parser = new ClientMessageParser(16 * 1024, 2000, 48 * 1024);
 
     @Test
     void shouldReadEveryClientMessageOfProtocolOne() {
@@ -21,6 +21,8 @@ class ClientMessageParserTest {
         assertThat(parser.parse("{\"type\":\"leave\"}")).isEqualTo(new ClientMessage.Leave());
         assertThat(parser.parse("{\"type\":\"end-visit\"}")).isEqualTo(new ClientMessage.EndVisit());
         assertThat(parser.parse("{\"type\":\"ping\"}")).isEqualTo(new ClientMessage.Ping());
+        assertThat(parser.parse("{\"type\":\"media-offer\",\"sdp\":\"v=0\\r\\n\"}"))
+                .isEqualTo(new ClientMessage.MediaOffer("v=0\r\n"));
     }
 
     @Test
@@ -48,14 +50,35 @@ class ClientMessageParserTest {
     }
 
     @Test
-    void shouldRefuseAMessageAboveTheByteLimitBeforeReadingIt() {
+    void shouldRefuseAMessageAboveTheByteLimit() {
         expect("{\"type\":\"chat\",\"text\":\"" + "é".repeat(8200) + "\"}", ErrorCode.MESSAGE_TOO_LARGE);
+        expect("{\"type\":\"chat\",\"text\":\"" + "x".repeat(17_000), ErrorCode.MESSAGE_TOO_LARGE);
+        expect("{\"sdp\":\"" + "x".repeat(17_000) + "\"}", ErrorCode.MESSAGE_TOO_LARGE);
+    }
+
+    @Test
+    void shouldLetAMediaOfferExceedTheMessageLimitUpToItsSdpLimit() {
+        String sdp = "v=0\r\n" + "a=x\r\n".repeat(9000);
+
+        assertThat(parser.parse(frame(sdp))).isEqualTo(new ClientMessage.MediaOffer(sdp));
+        expect(frame("v=0" + "é".repeat(24 * 1024)), ErrorCode.MESSAGE_TOO_LARGE);
+        expect("{\"type\":\"media-offer\",\"sdp\":7}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"media-offer\"}", ErrorCode.INVALID_MESSAGE);
+    }
+
+    @Test
+    void shouldNeverShowTheSdpOfAnOffer() {
+        assertThat(parser.parse(frame("v=0 ice-pwd:secret")).toString()).doesNotContain("secret");
     }
 
     @Test
     void shouldNeverShowTheTokenOfAHello() {
         assertThat(parser.parse("{\"type\":\"hello\",\"protocol\":1,\"token\":\"secret\"}").toString())
                 .doesNotContain("secret");
+    }
+
+    private static String frame(String sdp) {
+        return "{\"type\":\"media-offer\",\"sdp\":\"" + sdp.replace("\r", "\\r").replace("\n", "\\n") + "\"}";
     }
 
     private void expect(String frame, ErrorCode code) {
