@@ -61,10 +61,15 @@ public final class LocalPlatform implements AutoCloseable {
                                 "quarkus.mailer.mock", "true")),
                 // The pages the sockets come from: the portal and signaling's own visit pages, on this run's ports.
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(),
-                        Map.of("signaling.allowed-origins", "http://localhost:" + ports.scheduling() + ",http://localhost:"
-                                + ports.signaling())),
+                        // profile local: the demo client secret of the local realm (production reads it from the environment)
+                        Map.of("quarkus.profile", "local",
+                                "signaling.allowed-origins", "http://localhost:" + ports.scheduling() + ",http://localhost:"
+                                        + ports.signaling(),
+                                "signaling.media.default-control-url", "http://localhost:" + ports.media())),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
-                        Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
+                        // its load reports tell signaling where its control API is, on this run's port
+                        Map.of("media.transport.port", Integer.toString(ports.mediaUdp()),
+                                "media.instance.control-url", "http://localhost:" + ports.media())),
                 new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));
     }
 
