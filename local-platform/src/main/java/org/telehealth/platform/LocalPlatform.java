@@ -65,7 +65,9 @@ public final class LocalPlatform implements AutoCloseable {
                         Map.of("quarkus.profile", "local",
                                 "signaling.allowed-origins", "http://localhost:" + ports.scheduling() + ",http://localhost:"
                                         + ports.signaling(),
-                                "signaling.media.default-control-url", "http://localhost:" + ports.media())),
+                                "signaling.media.default-control-url", "http://localhost:" + ports.media(),
+                                "signaling.join-link.jwks-url", "http://localhost:" + ports.scheduling()
+                                        + "/.well-known/join-link-jwks.json")),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         // its load reports tell signaling where its control API is, on this run's port
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()),

@@ -13,7 +13,15 @@ public sealed interface Caller {
         }
     }
 
-    /** The holder of a patient join link: the patient, the visit and the link generation it names. */
-    record LinkHolder(UUID patientId, UUID visitId, int linkGeneration) implements Caller {
+    /**
+     * The holder of a join link: the participant it names (the patient, or an invited guest), the
+     * visit and the link generation.
+     */
+    record LinkHolder(UUID participantId, boolean guest, UUID visitId, int linkGeneration) implements Caller {
+
+        /** A patient's link. */
+        public LinkHolder(UUID patientId, UUID visitId, int linkGeneration) {
+            this(patientId, false, visitId, linkGeneration);
+        }
     }
 }

@@ -1,9 +1,13 @@
 package org.telehealth.signaling.auth;
 
 import static org.telehealth.signaling.protocol.ErrorCode.INVALID_TOKEN;
+import static org.telehealth.signaling.protocol.ErrorCode.SERVICE_UNAVAILABLE;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 import org.jose4j.jwa.AlgorithmConstraints.ConstraintType;
 import org.jose4j.jwk.HttpsJwks;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -13,6 +17,7 @@ import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
+import org.jose4j.lang.UnresolvableKeyException;
 import org.jose4j.keys.resolvers.HttpsJwksVerificationKeyResolver;
 import org.telehealth.signaling.config.SignalingConfig;
 import org.telehealth.signaling.protocol.SignalingException;
@@ -20,7 +25,7 @@ import org.telehealth.signaling.protocol.SignalingException;
 /**
  * Verifies patient join link tokens without calling scheduling-service: ES256 only, by a key of
  * scheduling's JWKS chosen by {@code kid}, exact issuer and audience, within nbf/exp plus skew,
- * {@code role=patient}, UUID {@code sub} and {@code visit}, a non-negative {@code gen} and a
+ * {@code role} patient or guest, UUID {@code sub} and {@code visit}, a non-negative {@code gen} and a
  * {@code jti} (the checks scheduling's JoinLinkVerifier documents). The JWKS is cached and fetched
  * again when it expires or a token names an unknown {@code kid} (key rotation). The checks that need
  * visit state (generation, cancellation) are {@link VisitAdmission}'s.
@@ -29,11 +34,20 @@ import org.telehealth.signaling.protocol.SignalingException;
 public class JoinLinkTokenVerifier {
 
     static final String PATIENT_ROLE = "patient";
+    static final String GUEST_ROLE = "guest";
+    private static final Logger LOG = Logger.getLogger(JoinLinkTokenVerifier.class);
+
+    private final String jwksUrl;
 
     private final JwtConsumer consumer;
 
+    @Inject
     public JoinLinkTokenVerifier(SignalingConfig config) {
-        SignalingConfig.JoinLink link = config.joinLink();
+        this(config.joinLink());
+    }
+
+    JoinLinkTokenVerifier(SignalingConfig.JoinLink link) {
+        this.jwksUrl = link.jwksUrl();
         HttpsJwks jwks = new HttpsJwks(link.jwksUrl());
         jwks.setDefaultCacheDuration(link.keysCacheDuration().toSeconds());
         jwks.setRetainCacheOnErrorDuration(link.keysCacheDuration().toSeconds());
@@ -55,21 +69,32 @@ public class JoinLinkTokenVerifier {
         try {
             claims = consumer.processToClaims(token);
         } catch (InvalidJwtException e) {
+            if (keysUnreachable(e)) {
+                // not the patient's fault: say so, and let the page try again
+                LOG.warnf("Join link keys unreachable at %s: %s", jwksUrl, e.getCause().getCause());
+                throw new SignalingException(SERVICE_UNAVAILABLE, "join links cannot be checked right now; try again shortly");
+            }
             throw new SignalingException(INVALID_TOKEN, reasonOf(e));
         }
         try {
-            if (!PATIENT_ROLE.equals(claims.getStringClaimValue("role"))) {
-                throw new SignalingException(INVALID_TOKEN, "the join link is not a patient's");
+            String role = claims.getStringClaimValue("role");
+            if (!PATIENT_ROLE.equals(role) && !GUEST_ROLE.equals(role)) {
+                throw new SignalingException(INVALID_TOKEN, "the join link is neither a patient's nor a guest's");
             }
             Long generation = claims.getClaimValue("gen", Long.class);
             if (generation == null || generation < 0 || generation > Integer.MAX_VALUE) {
                 throw new SignalingException(INVALID_TOKEN, "the join link has no valid generation");
             }
-            return new Caller.LinkHolder(uuid(claims.getSubject()), uuid(claims.getStringClaimValue("visit")),
-                    generation.intValue());
+            return new Caller.LinkHolder(uuid(claims.getSubject()), GUEST_ROLE.equals(role),
+                    uuid(claims.getStringClaimValue("visit")), generation.intValue());
         } catch (MalformedClaimException e) {
             throw new SignalingException(INVALID_TOKEN, "the join link has a claim of the wrong type");
         }
+    }
+
+    /** The signature could not be checked because scheduling's JWKS could not be fetched (not a bad token). */
+    private static boolean keysUnreachable(InvalidJwtException e) {
+        return e.getCause() instanceof UnresolvableKeyException unresolvable && unresolvable.getCause() instanceof IOException;
     }
 
     private static String reasonOf(InvalidJwtException e) {

@@ -14,7 +14,8 @@ import org.telehealth.signaling.visit.VisitDirectory;
 
 /**
  * Decides whether a verified caller may join a visit, and as whom. The appointment's doctor and
- * admins host (role {@code doctor}); a patient joins with the visit's current join link only, since
+ * admins host (role {@code doctor}); a patient joins with the visit's current join link only, and a
+ * guest the doctor invited with a guest link of the same generation (role {@code guest}), since
  * signaling cannot map a patient's Keycloak account to the appointment's patient record yet.
  */
 @ApplicationScoped
@@ -46,10 +47,17 @@ public class VisitAdmission {
         if (link.linkGeneration() < visit.linkGeneration()) {
             throw new SignalingException(LINK_SUPERSEDED, "this join link was replaced by a newer one");
         }
-        if (!link.patientId().equals(visit.patientId())) {
+        if (link.guest()) {
+            // one invitation, one guest: the link's own id, never the patient's
+            if (link.participantId().equals(visit.patientId())) {
+                throw new SignalingException(FORBIDDEN, "this guest link names the visit's patient");
+            }
+            return new Grant(link.participantId().toString(), ParticipantRole.GUEST);
+        }
+        if (!link.participantId().equals(visit.patientId())) {
             throw new SignalingException(FORBIDDEN, "this join link is not for this visit's patient");
         }
-        return new Grant(link.patientId().toString(), ParticipantRole.PATIENT);
+        return new Grant(link.participantId().toString(), ParticipantRole.PATIENT);
     }
 
     private static Grant staffUser(Caller.StaffUser user, Visit visit) {

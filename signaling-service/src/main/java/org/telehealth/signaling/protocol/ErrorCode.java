@@ -28,6 +28,8 @@ public enum ErrorCode {
     UNSUPPORTED_PROTOCOL("unsupported-protocol", 4400),
     /** No {@code hello} within {@code signaling.hello-timeout}. */
     HELLO_TIMEOUT("hello-timeout", 4408),
+    /** Something the check needs is unreachable (scheduling's join-link keys): not the caller's fault, try again. */
+    SERVICE_UNAVAILABLE("service-unavailable", 4503),
     /** The token is not valid (signature, issuer, audience, expiry, claims). */
     INVALID_TOKEN("invalid-token", 4401),
     /** The token is valid but does not grant this visit. */

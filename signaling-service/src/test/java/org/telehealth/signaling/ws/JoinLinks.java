@@ -19,25 +19,30 @@ final class JoinLinks {
 
     /** A valid link of the given generation, open from a minute ago for an hour. */
     static String forPatient(UUID patientId, UUID visitId, int generation) {
-        return sign(patientId, visitId, generation, Instant.now().minusSeconds(60), Duration.ofHours(1));
+        return sign(patientId, "patient", visitId, generation, Instant.now().minusSeconds(60), Duration.ofHours(1));
+    }
+
+    /** A valid link for a guest the doctor invited (role guest, the guest's own id). */
+    static String forGuest(UUID guestId, UUID visitId, int generation) {
+        return sign(guestId, "guest", visitId, generation, Instant.now().minusSeconds(60), Duration.ofHours(1));
     }
 
     /** A link whose window closed an hour ago (beyond any clock skew). */
     static String expired(UUID patientId, UUID visitId, int generation) {
-        return sign(patientId, visitId, generation, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(2));
+        return sign(patientId, "patient", visitId, generation, Instant.now().minus(Duration.ofHours(3)), Duration.ofHours(2));
     }
 
-    private static String sign(UUID patientId, UUID visitId, int generation, Instant notBefore, Duration validity) {
+    private static String sign(UUID subject, String role, UUID visitId, int generation, Instant notBefore, Duration validity) {
         try {
             EllipticCurveJsonWebKey key = (EllipticCurveJsonWebKey) JsonWebKey.Factory.newJwk(
                     System.getProperty(JoinLinkKeysTestResource.PRIVATE_JWK_PROPERTY));
             JwtClaims claims = new JwtClaims();
             claims.setIssuer("telehealth-scheduling");
             claims.setAudience("telehealth-visit");
-            claims.setSubject(patientId.toString());
+            claims.setSubject(subject.toString());
             claims.setClaim("visit", visitId.toString());
             claims.setClaim("gen", generation);
-            claims.setClaim("role", "patient");
+            claims.setClaim("role", role);
             claims.setNotBefore(NumericDate.fromMilliseconds(notBefore.toEpochMilli()));
             claims.setExpirationTime(NumericDate.fromMilliseconds(notBefore.plus(validity).toEpochMilli()));
             claims.setJwtId(UUID.randomUUID().toString());

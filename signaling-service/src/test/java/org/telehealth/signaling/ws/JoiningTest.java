@@ -3,6 +3,7 @@ package org.telehealth.signaling.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,6 +86,32 @@ class JoiningTest {
     @Test
     void shouldRefuseAnExpiredJoinLink() {
         expectRefusal(JoinLinks.expired(visit.patientId(), visit.visitId(), 2), "invalid-token", 4401);
+    }
+
+    @Test
+    void shouldLetAnInvitedGuestWaitAsAGuestUntilTheDoctorAdmitsThem() {
+        UUID guestId = UUID.randomUUID();
+        TestSocket doctor = TestSocket.open(base, visit.visitId()).hello(TestTokens.forUser(DOCTOR, "doctor"));
+        doctor.await("welcome");
+
+        TestSocket guest = TestSocket.open(base, visit.visitId()).hello(JoinLinks.forGuest(guestId, visit.visitId(), 2));
+
+        JsonNode welcome = guest.await("welcome");
+        assertThat(welcome.path("role").asText()).isEqualTo("guest");
+        assertThat(welcome.path("state").asText()).isEqualTo("waiting");
+        assertThat(welcome.path("participantId").asText()).isEqualTo(guestId.toString());
+        JsonNode waiting = doctor.await("waiting-room", room -> room.path("waiting").size() == 1);
+        assertThat(waiting.path("waiting").get(0).path("role").asText()).isEqualTo("guest");
+        doctor.send("{\"type\":\"admit\",\"participantId\":\"" + guestId + "\"}");
+        guest.await("admitted");
+        doctor.send("{\"type\":\"end-visit\"}");
+        guest.await("visit-ended");
+    }
+
+    @Test
+    void shouldRefuseAGuestLinkOfAnEarlierGenerationOrOneNamingThePatient() {
+        expectRefusal(JoinLinks.forGuest(UUID.randomUUID(), visit.visitId(), 1), "link-superseded", 4403);
+        expectRefusal(JoinLinks.forGuest(visit.patientId(), visit.visitId(), 2), "forbidden", 4403);
     }
 
     @Test
