@@ -23,6 +23,7 @@ import org.telehealth.platform.keycloak.KeycloakServer;
 import org.telehealth.platform.process.ChildProcess;
 import org.telehealth.platform.process.HttpReadiness;
 import org.telehealth.platform.process.PortGuard;
+import org.telehealth.platform.secrets.LocalMasterKey;
 import org.telehealth.platform.secrets.LocalSigningKey;
 import org.telehealth.platform.services.PlatformService;
 import org.telehealth.platform.services.ServiceLauncher;
@@ -62,7 +63,20 @@ public final class LocalPlatform implements AutoCloseable {
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(), Map.of()),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()))),
-                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));
+                // Recordings are encrypted with a master key kept in the data folder's secrets, apart from the
+                // recordings themselves (recording-service refuses a key inside its storage or spool directory).
+                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"),
+                        Map.of("recording.master-key-location", recordingMasterKey().toString(),
+                                "recording.storage.spool-directory", recordingsDirectory().resolve("spool").toString(),
+                                "recording.storage.local.root", recordingsDirectory().resolve("files").toString())));
+    }
+
+    private Path recordingMasterKey() {
+        return LocalMasterKey.ensure(settings.dataDirectory().resolve("secrets/recording-master-key").toAbsolutePath());
+    }
+
+    private Path recordingsDirectory() {
+        return settings.dataDirectory().resolve("recordings").toAbsolutePath();
     }
 
     private Path joinLinkKey() {
