@@ -1,0 +1,26 @@
+package org.telehealth.recording.lifecycle.service;
+
+import java.util.List;
+import java.util.UUID;
+import org.telehealth.recording.consent.CapturePermit;
+
+/**
+ * What one event did to the recordings, and what the capture side must do now that it is
+ * committed: start one (with the consent gate's permit) or stop some.
+ *
+ * @param outcome a short word for logs and metrics ({@code requested}, {@code duplicate}, ...)
+ */
+public record LifecycleResult(String outcome, CapturePermit start, List<UUID> stop) {
+
+    static LifecycleResult of(String outcome) {
+        return new LifecycleResult(outcome, null, List.of());
+    }
+
+    static LifecycleResult starting(CapturePermit permit) {
+        return new LifecycleResult("all-consented", permit, List.of());
+    }
+
+    static LifecycleResult stopping(String outcome, List<UUID> recordings) {
+        return new LifecycleResult(outcome, null, List.copyOf(recordings));
+    }
+}
