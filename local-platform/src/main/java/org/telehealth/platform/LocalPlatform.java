@@ -75,10 +75,15 @@ public final class LocalPlatform implements AutoCloseable {
                                 "media.instance.control-url", "http://localhost:" + ports.media())),
                 // Recordings are encrypted with a master key kept in the data folder's secrets, apart from the
                 // recordings themselves (recording-service refuses a key inside its storage or spool directory).
+                // Profile local: the demo client secret of the local realm for its service token, with which it asks
+                // this run's media-service to fork a recorded visit's media to its capture ports on loopback.
                 new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"),
-                        Map.of("recording.master-key-location", recordingMasterKey().toString(),
+                        Map.of("quarkus.profile", "local",
+                                "recording.master-key-location", recordingMasterKey().toString(),
                                 "recording.storage.spool-directory", recordingsDirectory().resolve("spool").toString(),
-                                "recording.storage.local.root", recordingsDirectory().resolve("files").toString())));
+                                "recording.storage.local.root", recordingsDirectory().resolve("files").toString(),
+                                "recording.media.default-control-url", "http://localhost:" + ports.media(),
+                                "recording.capture.bind-address", "127.0.0.1")));
     }
 
     private Path recordingMasterKey() {

@@ -26,7 +26,7 @@ class RecordingEventsTest {
         List<Record> events = List.of(
                 new RecordingRequested(recording, visit, "doctor-1", List.of(
                         new ExpectedParticipant("doctor-1", ParticipantRole.DOCTOR, "doctor-1"),
-                        new ExpectedParticipant("patient-1", ParticipantRole.PATIENT, null)), AT),
+                        new ExpectedParticipant("patient-1", ParticipantRole.PATIENT, null)), AT, "http://10.0.0.5:8083"),
                 new RecordingConsentRecorded(recording, visit, "patient-1", ParticipantRole.PATIENT, ConsentDecision.ACCEPTED,
                         AT, "2026-10"),
                 new RecordingStopRequested(recording, visit, "doctor-1", RecordingStopRequested.DOCTOR_STOPPED, AT),
@@ -42,6 +42,28 @@ class RecordingEventsTest {
             assertThat(decoded.type()).startsWith("recording.");
             assertThat(((RecordingEvent) decoded.data()).visitId()).isEqualTo(visit);
         }
+    }
+
+    @Test
+    void shouldReadARequestWrittenBeforeTheMediaControlUrlExistedAsOneWithoutIt() {
+        String older = envelope("recording.requested", "{\"recordingId\":\"" + recording + "\",\"visitId\":\"" + visit
+                + "\",\"requestedBy\":\"doctor-1\",\"participants\":[{\"participantId\":\"doctor-1\",\"role\":\"doctor\","
+                + "\"accountId\":\"doctor-1\"}],\"at\":\"" + AT + "\"}");
+
+        RecordingRequested request = (RecordingRequested) codec.decode(older.getBytes(StandardCharsets.UTF_8)).data();
+
+        assertThat(request.mediaControlUrl()).isNull();
+        assertThat(request).isEqualTo(new RecordingRequested(recording, visit, "doctor-1",
+                List.of(new ExpectedParticipant("doctor-1", ParticipantRole.DOCTOR, "doctor-1")), AT));
+    }
+
+    @Test
+    void shouldWriteTheMediaControlUrlOfARequest() {
+        String json = new String(codec.encode(EventEnvelope.of(new RecordingRequested(recording, visit, "doctor-1",
+                List.of(new ExpectedParticipant("doctor-1", ParticipantRole.DOCTOR, "doctor-1")), AT, "http://10.0.0.5:8083"), AT)),
+                StandardCharsets.UTF_8);
+
+        assertThat(json).contains("\"mediaControlUrl\":\"http://10.0.0.5:8083\"").contains("\"version\":1");
     }
 
     @Test

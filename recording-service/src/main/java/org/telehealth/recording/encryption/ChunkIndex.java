@@ -13,27 +13,44 @@ import java.util.Arrays;
 
 /**
  * Where each chunk of an encrypted recording lies, in the file and in the plaintext, so that a
- * byte range of the video is served by decrypting only the chunks that hold it. Built by scanning
- * the chunks' length prefixes, once when the recording is finished; it is stored with the record
+ * byte range of the video is served by decrypting only the chunks that hold it; and which head slot
+ * holds the head in use (generation and length), the video's first bytes. Built by scanning the
+ * chunks' length prefixes, once when the recording is finished; it is stored with the record
  * ({@link #encode()}) so that serving a range from an object store needs no scan. The reader still
- * checks every prefix it reads against the index, and the file's length against its end.
+ * checks every prefix it reads against the index, the head against its slot, and the file's length
+ * against its end.
  */
 public final class ChunkIndex {
 
+    private static final int ENCODED_FIXED_BYTES = 4 + 4 + 8 + 4 + 4;
+
     private final int headerLength;
+    private final int headSlot;
+    private final long headGeneration;
+    private final int headLength;
     private final int[] prefixes;
     private final long[] fileOffsets;
     private final long[] mediaOffsets;
     private final long fileLength;
     private final long mediaLength;
 
-    private ChunkIndex(int headerLength, int[] prefixes) throws RecordingIntegrityException {
+    private ChunkIndex(int headerLength, int headSlot, long headGeneration, int headLength, int[] prefixes)
+            throws RecordingIntegrityException {
+        boolean noHead = headSlot == -1 && headGeneration == 0 && headLength == 0;
+        boolean head = headSlot >= 0 && headGeneration >= 1 && HeadSlots.slotOf(headGeneration) == headSlot && headLength >= 0
+                && headLength <= RecordingFileFormat.MAX_HEAD_BYTES;
+        if (!noHead && !head) {
+            throw new RecordingIntegrityException("the index names an impossible head");
+        }
         this.headerLength = headerLength;
+        this.headSlot = headSlot;
+        this.headGeneration = headGeneration;
+        this.headLength = headLength;
         this.prefixes = prefixes;
         this.fileOffsets = new long[prefixes.length];
         this.mediaOffsets = new long[prefixes.length];
-        long file = headerLength;
-        long media = 0;
+        long file = RecordingFileFormat.chunksOffset(headerLength);
+        long media = headLength;
         for (int i = 0; i < prefixes.length; i++) {
             boolean last = (prefixes[i] & FINAL_FLAG) != 0;
             int sealed = prefixes[i] & LENGTH_MASK;
@@ -53,12 +70,13 @@ public final class ChunkIndex {
     }
 
     /**
-     * Scans the chunks after a header of {@code headerLength} bytes. Strict: anything after the last
-     * whole chunk, or after a final chunk, is an integrity error.
+     * Scans the chunks after a header of {@code headerLength} bytes and the head slots, whose head in
+     * use is {@code head}. Strict: anything after the last whole chunk, or after a final chunk, is an
+     * integrity error.
      */
-    public static ChunkIndex scan(SeekableSource source, int headerLength) throws IOException {
+    static ChunkIndex scan(SeekableSource source, int headerLength, HeadSlots.Head head) throws IOException {
         long size = source.size();
-        Scan scan = scan(source, headerLength, size);
+        Scan scan = scan(source, headerLength, head, size);
         if (scan.trailingBytes() > 0) {
             throw new RecordingIntegrityException("the file has " + scan.trailingBytes() + " bytes that are not whole chunks");
         }
@@ -66,14 +84,15 @@ public final class ChunkIndex {
     }
 
     /** Scans as far as whole chunks go and reports how many bytes follow them. */
-    static Scan scan(SeekableSource source, int headerLength, long size) throws IOException {
-        if (size < headerLength) {
-            throw new RecordingIntegrityException("the file is shorter than its header");
+    static Scan scan(SeekableSource source, int headerLength, HeadSlots.Head head, long size) throws IOException {
+        long chunksOffset = RecordingFileFormat.chunksOffset(headerLength);
+        if (size < chunksOffset) {
+            throw new RecordingIntegrityException("the file is shorter than its header and head slots");
         }
         int[] prefixes = new int[64];
         int count = 0;
-        long position = headerLength;
-        try (DataInputStream in = new DataInputStream(source.open(headerLength, size - headerLength))) {
+        long position = chunksOffset;
+        try (DataInputStream in = new DataInputStream(source.open(chunksOffset, size - chunksOffset))) {
             while (size - position >= CHUNK_PREFIX_BYTES) {
                 int prefix = in.readInt();
                 boolean last = (prefix & FINAL_FLAG) != 0;
@@ -95,16 +114,20 @@ public final class ChunkIndex {
         } catch (EOFException e) {
             throw new RecordingIntegrityException("the file ended while it was being read");
         }
-        return new Scan(new ChunkIndex(headerLength, Arrays.copyOf(prefixes, count)), size - position);
+        return new Scan(of(headerLength, head, Arrays.copyOf(prefixes, count)), size - position);
     }
 
-    static ChunkIndex of(int headerLength, int[] prefixes) throws RecordingIntegrityException {
-        return new ChunkIndex(headerLength, prefixes.clone());
+    static ChunkIndex of(int headerLength, HeadSlots.Head head, int[] prefixes) throws RecordingIntegrityException {
+        return new ChunkIndex(headerLength, head.slot(), head.generation(), head.length(), prefixes.clone());
     }
 
-    /** The index as stored with the record: header length, chunk count, then each chunk's prefix. */
+    /**
+     * The index as stored with the record: header length, head slot (-1: none), head generation,
+     * head length, chunk count, then each chunk's prefix.
+     */
     public byte[] encode() {
-        ByteBuffer bytes = ByteBuffer.allocate(8 + 4 * prefixes.length).putInt(headerLength).putInt(prefixes.length);
+        ByteBuffer bytes = ByteBuffer.allocate(ENCODED_FIXED_BYTES + 4 * prefixes.length).putInt(headerLength).putInt(headSlot)
+                .putLong(headGeneration).putInt(headLength).putInt(prefixes.length);
         for (int prefix : prefixes) {
             bytes.putInt(prefix);
         }
@@ -112,36 +135,55 @@ public final class ChunkIndex {
     }
 
     public static ChunkIndex decode(byte[] encoded) throws RecordingIntegrityException {
-        if (encoded == null || encoded.length < 8 || (encoded.length - 8) % 4 != 0) {
+        if (encoded == null || encoded.length < ENCODED_FIXED_BYTES || (encoded.length - ENCODED_FIXED_BYTES) % 4 != 0) {
             throw new RecordingIntegrityException("the stored chunk index is malformed");
         }
         ByteBuffer bytes = ByteBuffer.wrap(encoded);
         int headerLength = bytes.getInt();
+        int headSlot = bytes.getInt();
+        long headGeneration = bytes.getLong();
+        int headLength = bytes.getInt();
         int count = bytes.getInt();
-        if (count != (encoded.length - 8) / 4 || headerLength <= 0) {
+        if (count != (encoded.length - ENCODED_FIXED_BYTES) / 4 || headerLength <= 0) {
             throw new RecordingIntegrityException("the stored chunk index is malformed");
         }
         int[] prefixes = new int[count];
         for (int i = 0; i < count; i++) {
             prefixes[i] = bytes.getInt();
         }
-        return new ChunkIndex(headerLength, prefixes);
+        return new ChunkIndex(headerLength, headSlot, headGeneration, headLength, prefixes);
     }
 
+    /** Bytes of the file's header (before the head slots). */
     public int headerLength() {
         return headerLength;
+    }
+
+    /** The slot of the head in use, or -1 when no head was written. */
+    int headSlot() {
+        return headSlot;
+    }
+
+    /** The generation of the head in use (0: none), which the final chunk names. */
+    long headGeneration() {
+        return headGeneration;
+    }
+
+    /** Bytes of the head: the video's first bytes. */
+    public int headLength() {
+        return headLength;
     }
 
     public int count() {
         return prefixes.length;
     }
 
-    /** Bytes of the file the index covers: header and every chunk. */
+    /** Bytes of the file the index covers: header, head slots and every chunk. */
     public long fileLength() {
         return fileLength;
     }
 
-    /** Bytes of plaintext (the WebM video) in all chunks. */
+    /** Bytes of the video: the head and the plaintext of every chunk. */
     public long mediaLength() {
         return mediaLength;
     }
@@ -171,9 +213,9 @@ public final class ChunkIndex {
         return mediaOffsets[chunk];
     }
 
-    /** The chunk holding plaintext byte {@code mediaOffset} (which must be below {@link #mediaLength()}). */
+    /** The chunk holding video byte {@code mediaOffset}, which must be past the head and below {@link #mediaLength()}. */
     int chunkHolding(long mediaOffset) {
-        if (mediaOffset < 0 || mediaOffset >= mediaLength) {
+        if (mediaOffset < headLength || mediaOffset >= mediaLength) {
             throw new IllegalArgumentException("offset " + mediaOffset + " is outside the media");
         }
         // offsets rise strictly: only a final chunk may be empty, and it starts at mediaLength

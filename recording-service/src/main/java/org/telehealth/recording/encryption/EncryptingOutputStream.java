@@ -25,6 +25,10 @@ import java.util.UUID;
  * chunk, the only one flagged final, which is how a reader tells a finished recording from one cut
  * off by a crash. Unsealed plaintext exists only in this buffer, never on disk.
  *
+ * <p>The video's first bytes, its head, are written apart with {@link #writeHead}, and may be
+ * rewritten whole as often as needed: each time sealed as a new generation into the head slot not
+ * in use, and forced to disk, so a crash during a rewrite leaves the previous head.
+ *
  * <p>Thread-safe: the muxer writes from its thread while the service may close it from another.
  */
 public final class EncryptingOutputStream extends OutputStream {
@@ -33,7 +37,10 @@ public final class EncryptingOutputStream extends OutputStream {
     private final ChunkCipher chunkCipher;
     private final byte[] buffer = new byte[MAX_CHUNK_PLAINTEXT];
     private int buffered;
+    private final long chunksOffset;
+    private final int headerLength;
     private long chunks;
+    private long headGeneration;
     private long plaintextBytes;
     private long fileBytes;
     private boolean closed;
@@ -41,7 +48,10 @@ public final class EncryptingOutputStream extends OutputStream {
     private EncryptingOutputStream(FileChannel file, RecordingHeader.Sealed sealed) throws IOException {
         this.file = file;
         this.chunkCipher = new ChunkCipher(sealed.header(), sealed.dataKey());
+        this.headerLength = sealed.header().length();
+        this.chunksOffset = RecordingFileFormat.chunksOffset(headerLength);
         writeFully(ByteBuffer.wrap(sealed.header().encoded()));
+        writeFully(ByteBuffer.allocate((int) (chunksOffset - headerLength)));
         file.force(true);
     }
 
@@ -88,6 +98,28 @@ public final class EncryptingOutputStream extends OutputStream {
         }
     }
 
+    /**
+     * Replaces the video's head (its first bytes, at most {@link RecordingFileFormat#MAX_HEAD_BYTES})
+     * with {@code head}, sealed as the next generation into the slot not in use, and forces it to disk
+     * before it returns. What was written with {@link #write} follows the head in the video.
+     */
+    public synchronized void writeHead(byte[] head) throws IOException {
+        ensureOpen();
+        if (head.length > RecordingFileFormat.MAX_HEAD_BYTES) {
+            throw new IllegalArgumentException("a head holds at most " + RecordingFileFormat.MAX_HEAD_BYTES + " bytes, not "
+                    + head.length);
+        }
+        long generation = headGeneration + 1;
+        byte[] slot = HeadSlots.encode(generation, chunkCipher.sealHead(generation, head));
+        ByteBuffer bytes = ByteBuffer.wrap(slot);
+        long at = RecordingFileFormat.headSlotOffset(headerLength, HeadSlots.slotOf(generation));
+        while (bytes.hasRemaining()) {
+            at += file.write(bytes, at);
+        }
+        file.force(false);
+        headGeneration = generation;
+    }
+
     /** Seals what is buffered into a chunk (if anything) and forces the file to disk. */
     @Override
     public synchronized void flush() throws IOException {
@@ -124,12 +156,12 @@ public final class EncryptingOutputStream extends OutputStream {
         }
     }
 
-    /** Plaintext bytes written so far (sealed or buffered). */
+    /** Plaintext bytes written with {@link #write} so far (sealed or buffered), the head aside. */
     public synchronized long plaintextBytes() {
         return plaintextBytes + buffered;
     }
 
-    /** Bytes of the file so far (header and sealed chunks). */
+    /** Bytes of the file so far (header, head slots and sealed chunks). */
     public synchronized long fileBytes() {
         return fileBytes;
     }
@@ -139,7 +171,7 @@ public final class EncryptingOutputStream extends OutputStream {
     }
 
     private void seal(boolean last) throws IOException {
-        byte[] sealed = chunkCipher.seal(chunks, last, buffer, buffered);
+        byte[] sealed = chunkCipher.seal(chunks, last, headGeneration, buffer, buffered);
         ByteBuffer chunk = ByteBuffer.allocate(CHUNK_PREFIX_BYTES + sealed.length);
         chunk.putInt(RecordingFileFormat.prefix(sealed.length, last)).put(sealed).flip();
         writeFully(chunk);

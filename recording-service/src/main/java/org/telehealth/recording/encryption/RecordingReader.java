@@ -14,9 +14,10 @@ import javax.crypto.SecretKey;
 
 /**
  * Decrypts any byte range of a stored recording's video, chunk by chunk, as it is sent: memory stays
- * at one chunk whatever the range. Every chunk is authenticated before any of its plaintext is
- * returned; a chunk that fails, a prefix that disagrees with the index, a file of the wrong length
- * or a header of another recording is a {@link RecordingIntegrityException}.
+ * at one chunk (and the head, at most 8 KiB) whatever the range. The head and every chunk are
+ * authenticated before any of their plaintext is returned; a chunk that fails, a prefix that
+ * disagrees with the index, a head other than the one the index names, a file of the wrong length or
+ * a header of another recording is a {@link RecordingIntegrityException}.
  */
 public final class RecordingReader {
 
@@ -27,17 +28,20 @@ public final class RecordingReader {
     private final RecordingHeader header;
     private final SecretKey dataKey;
     private final ChunkIndex index;
+    private final byte[] head;
 
-    private RecordingReader(SeekableSource source, RecordingHeader header, SecretKey dataKey, ChunkIndex index) {
+    private RecordingReader(SeekableSource source, RecordingHeader header, SecretKey dataKey, ChunkIndex index, byte[] head) {
         this.source = source;
         this.header = header;
         this.dataKey = dataKey;
         this.index = index;
+        this.head = head;
     }
 
     /**
      * Opens recording {@code recordingId} in {@code source}. {@code knownIndex} is the index stored
-     * with the record, or null to scan the file for it.
+     * with the record, or null to scan the file for it (the head in use is then the newest that
+     * authenticates, as a crash may have torn a rewrite of the other).
      */
     public static RecordingReader open(SeekableSource source, UUID recordingId, MasterKeyRing keys, ChunkIndex knownIndex)
             throws IOException {
@@ -50,13 +54,42 @@ public final class RecordingReader {
             throw new RecordingIntegrityException("the file belongs to another recording");
         }
         SecretKey dataKey = header.unwrap(keys);
-        ChunkIndex index = knownIndex != null ? knownIndex : ChunkIndex.scan(source, header.length());
+        ChunkCipher cipher = new ChunkCipher(header, dataKey);
+        if (size < RecordingFileFormat.chunksOffset(header.length())) {
+            throw new RecordingIntegrityException("the file is shorter than its header and head slots");
+        }
+        HeadSlots.Head head;
+        ChunkIndex index;
+        if (knownIndex != null) {
+            index = knownIndex;
+            head = index.headSlot() < 0 ? HeadSlots.Head.NONE
+                    : HeadSlots.expect(readSlot(source, header.length(), index.headSlot()), index.headSlot(),
+                            index.headGeneration(), index.headLength(), cipher);
+        } else {
+            byte[] slots = new byte[RecordingFileFormat.HEAD_SLOTS * RecordingFileFormat.HEAD_SLOT_BYTES];
+            try (DataInputStream in = new DataInputStream(source.open(header.length(), slots.length))) {
+                in.readFully(slots);
+            }
+            head = HeadSlots.choose(slots, cipher, false);
+            index = ChunkIndex.scan(source, header.length(), head);
+        }
         if (index.headerLength() != header.length() || index.fileLength() != size) {
             throw new RecordingIntegrityException("the file is " + size + " bytes, its chunks say " + index.fileLength());
         }
-        RecordingReader reader = new RecordingReader(source, header, dataKey, index);
+        RecordingReader reader = new RecordingReader(source, header, dataKey, index, head.plaintext());
         reader.authenticateLastChunk();
         return reader;
+    }
+
+    private static byte[] readSlot(SeekableSource source, int headerLength, int slot) throws IOException {
+        byte[] bytes = new byte[RecordingFileFormat.HEAD_SLOT_BYTES];
+        try (DataInputStream in = new DataInputStream(source.open(RecordingFileFormat.headSlotOffset(headerLength, slot),
+                bytes.length))) {
+            in.readFully(bytes);
+        } catch (EOFException e) {
+            throw new RecordingIntegrityException("the file ended inside head slot " + slot);
+        }
+        return bytes;
     }
 
     /**
@@ -70,8 +103,8 @@ public final class RecordingReader {
         }
         int last = index.count() - 1;
         long from = index.fileOffset(last);
-        try (DecryptedRange range = new DecryptedRange(source.open(from, CHUNK_PREFIX_BYTES + index.sealedLength(last)), last,
-                last, index.mediaOffset(last), index.mediaLength() - 1)) {
+        try (DecryptedRange range = new DecryptedRange(null, source.open(from, CHUNK_PREFIX_BYTES + index.sealedLength(last)),
+                last, last, index.mediaOffset(last), index.mediaLength() - 1)) {
             range.open(last);
         }
     }
@@ -99,14 +132,21 @@ public final class RecordingReader {
         if (first < 0 || last < first || last >= index.mediaLength()) {
             throw new IllegalArgumentException("range " + first + "-" + last + " is outside 0-" + (index.mediaLength() - 1));
         }
-        int firstChunk = index.chunkHolding(first);
+        byte[] headPart = first < head.length ? Arrays.copyOfRange(head, (int) first, (int) Math.min(last + 1, head.length)) : null;
+        if (last < head.length) {
+            return new DecryptedRange(headPart, null, 0, -1, first, last);
+        }
+        int firstChunk = index.chunkHolding(Math.max(first, head.length));
         int lastChunk = index.chunkHolding(last);
         long from = index.fileOffset(firstChunk);
         long to = index.fileOffset(lastChunk) + CHUNK_PREFIX_BYTES + index.sealedLength(lastChunk);
-        return new DecryptedRange(source.open(from, to - from), firstChunk, lastChunk, first, last);
+        return new DecryptedRange(headPart, source.open(from, to - from), firstChunk, lastChunk, first, last);
     }
 
-    /** One range being decrypted: {@link #next()} returns the plaintext of one chunk (trimmed to the range) at a time. */
+    /**
+     * One range being decrypted: {@link #next()} returns the part of the head in the range, then the
+     * plaintext of one chunk (trimmed to the range) at a time.
+     */
     public final class DecryptedRange implements Closeable {
 
         private final DataInputStream in;
@@ -114,10 +154,12 @@ public final class RecordingReader {
         private final long first;
         private final long last;
         private final ChunkCipher cipher = new ChunkCipher(header, dataKey);
+        private byte[] headPart;
         private int chunk;
 
-        private DecryptedRange(InputStream in, int firstChunk, int lastChunk, long first, long last) {
-            this.in = new DataInputStream(in);
+        private DecryptedRange(byte[] headPart, InputStream in, int firstChunk, int lastChunk, long first, long last) {
+            this.headPart = headPart;
+            this.in = in == null ? null : new DataInputStream(in);
             this.chunk = firstChunk;
             this.lastChunk = lastChunk;
             this.first = first;
@@ -126,6 +168,11 @@ public final class RecordingReader {
 
         /** The next slice of plaintext, or null once the range is done. */
         public byte[] next() throws IOException {
+            if (headPart != null) {
+                byte[] part = headPart;
+                headPart = null;
+                return part;
+            }
             if (chunk > lastChunk) {
                 return null;
             }
@@ -145,7 +192,7 @@ public final class RecordingReader {
                 }
                 byte[] sealed = new byte[index.sealedLength(i)];
                 in.readFully(sealed);
-                return cipher.open(i, index.isLast(i), sealed);
+                return cipher.open(i, index.isLast(i), index.headGeneration(), sealed);
             } catch (EOFException e) {
                 throw new RecordingIntegrityException("the file ended inside chunk " + i);
             }
@@ -153,7 +200,9 @@ public final class RecordingReader {
 
         @Override
         public void close() throws IOException {
-            in.close();
+            if (in != null) {
+                in.close();
+            }
         }
     }
 }

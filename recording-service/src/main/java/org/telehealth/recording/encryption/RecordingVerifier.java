@@ -22,7 +22,8 @@ import javax.crypto.SecretKey;
  * authenticate, and the result carries what the record keeps (SHA-256 of the encrypted file and of
  * the video, the chunk index, whether the file is complete).
  *
- * <p>{@link #recover} is for a file whose writer died with the service: it keeps the longest run of
+ * <p>{@link #recover} is for a file whose writer died with the service: it takes the newest head
+ * that authenticates (the crash may have torn a rewrite of the other slot), keeps the longest run of
  * whole chunks that authenticate and reports the bytes after them (a chunk the crash tore), which
  * the caller cuts off. The file is then a partial recording, readable to its last whole chunk.
  * Files being served are never read this leniently (see {@link RecordingReader}).
@@ -32,7 +33,7 @@ public final class RecordingVerifier {
     private RecordingVerifier() {
     }
 
-    /** Verifies a file its writer closed: every chunk authentic, the final one last, nothing after it. */
+    /** Verifies a file its writer closed: both head slots and every chunk authentic, the final one last, nothing after it. */
     public static Verification verify(Path file, UUID recordingId, MasterKeyRing keys) throws IOException {
         return inspect(file, recordingId, keys, true);
     }
@@ -56,7 +57,14 @@ public final class RecordingVerifier {
             SecretKey dataKey = header.unwrap(keys);
             ChunkCipher cipher = new ChunkCipher(header, dataKey);
             fileDigest.update(header.encoded());
-            long position = header.length();
+            byte[] slots = in.readNBytes(RecordingFileFormat.HEAD_SLOTS * RecordingFileFormat.HEAD_SLOT_BYTES);
+            if (slots.length < RecordingFileFormat.HEAD_SLOTS * RecordingFileFormat.HEAD_SLOT_BYTES) {
+                throw new RecordingIntegrityException("the file ends inside its head slots");
+            }
+            HeadSlots.Head head = HeadSlots.choose(slots, cipher, strict);
+            fileDigest.update(slots);
+            mediaDigest.update(head.plaintext());
+            long position = RecordingFileFormat.chunksOffset(header.length());
             boolean closed = false;
             while (!closed && size - position >= CHUNK_PREFIX_BYTES) {
                 int prefix = in.readInt();
@@ -69,7 +77,7 @@ public final class RecordingVerifier {
                 byte[] sealed = in.readNBytes(sealedLength);
                 byte[] plaintext;
                 try {
-                    plaintext = cipher.open(count, last, sealed);
+                    plaintext = cipher.open(count, last, head.generation(), sealed);
                 } catch (RecordingIntegrityException e) {
                     if (strict) {
                         throw e;
@@ -86,7 +94,7 @@ public final class RecordingVerifier {
                 position += CHUNK_PREFIX_BYTES + sealedLength;
                 closed = last;
             }
-            ChunkIndex index = ChunkIndex.of(header.length(), Arrays.copyOf(prefixes, count));
+            ChunkIndex index = ChunkIndex.of(header.length(), head, Arrays.copyOf(prefixes, count));
             if (strict && (!index.complete() || index.fileLength() != size)) {
                 throw new RecordingIntegrityException("the file is not a complete recording");
             }
@@ -108,7 +116,7 @@ public final class RecordingVerifier {
      *
      * @param index the whole, authentic chunks kept (complete when the final one is among them)
      * @param sha256 SHA-256 of the kept bytes of the file (header and kept chunks), hex
-     * @param mediaSha256 SHA-256 of the video in the kept chunks, hex
+     * @param mediaSha256 SHA-256 of the video (head and kept chunks), hex
      * @param discardedBytes bytes after the kept chunks, to be cut off (always 0 from {@link #verify})
      */
     public record Verification(ChunkIndex index, String masterKeyId, String sha256, String mediaSha256, long discardedBytes) {

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,8 +92,13 @@ public class CaptureSupervisor {
         }
     }
 
-    /** Starts capturing the permitted recording here. Call while {@link #holding} it, right after the consent gate permitted it. */
-    public void start(CapturePermit permit) {
+    /**
+     * Starts capturing the permitted recording here. Call while {@link #holding} it, right after the
+     * consent gate permitted it.
+     *
+     * @param mediaControlUrl where the visit's media room is, as the request said (null: not said)
+     */
+    public void start(CapturePermit permit, String mediaControlUrl) {
         UUID id = permit.recordingId();
         Path file = spool.fileOf(id);
         EncryptingOutputStream out;
@@ -105,7 +112,7 @@ public class CaptureSupervisor {
         EncryptedRecordingSink sink = new EncryptedRecordingSink(out, reason -> captureFailed(id, reason));
         CaptureSession session;
         try {
-            session = starter.start(id, permit.visitId(), sink);
+            session = starter.start(id, permit.visitId(), Optional.ofNullable(mediaControlUrl).map(URI::create), sink);
         } catch (CaptureException | RuntimeException e) {
             LOG.errorf("recording %s failed: capture did not start (%s)", id, e.getMessage());
             abandon(out);
@@ -235,7 +242,7 @@ public class CaptureSupervisor {
                     channel.force(true);
                 }
             }
-            if (cutShort && verified.index().mediaLength() == 0) {
+            if (cutShort && verified.index().mediaLength() == verified.index().headLength()) {
                 LOG.warnf("recording %s failed: nothing was captured before it was cut off", id);
                 fail(id, file);
                 return;

@@ -28,6 +28,11 @@ final class EncryptedRecordingSink extends RecordingSink {
     }
 
     @Override
+    public void writeHead(byte[] head) throws IOException {
+        out.writeHead(head);
+    }
+
+    @Override
     public void flush() throws IOException {
         out.flush();
     }

@@ -55,7 +55,7 @@ class EncryptedRecordingRoundTripTest {
             assertThat(out.chunks()).isEqualTo(2);
         }
 
-        ChunkIndex index = ChunkIndex.scan(new FileSource(file), headerLength(file));
+        ChunkIndex index = RecordingVerifier.verify(file, recording, keys).index();
 
         assertThat(index.count()).isEqualTo(3); // 100, 65536, then the last 10 bytes in the final chunk
         assertThat(index.mediaLength()).isEqualTo(100 + RecordingFileFormat.MAX_CHUNK_PLAINTEXT + 10);
@@ -139,7 +139,7 @@ class EncryptedRecordingRoundTripTest {
         try (EncryptingOutputStream out = EncryptingOutputStream.create(second, recording, master, TestKeys.RANDOM)) {
             out.write(video);
         }
-        int header = headerLength(first);
+        int header = chunksStart(first);
 
         byte[] a = Arrays.copyOfRange(Files.readAllBytes(first), header, header + 100);
         byte[] b = Arrays.copyOfRange(Files.readAllBytes(second), header, header + 100);
@@ -179,6 +179,11 @@ class EncryptedRecordingRoundTripTest {
         try (var in = Files.newInputStream(file)) {
             return RecordingHeader.read(in).length();
         }
+    }
+
+    /** Where the chunks of {@code file} start: after its header and the head slots. */
+    static int chunksStart(Path file) throws IOException {
+        return (int) RecordingFileFormat.chunksOffset(headerLength(file));
     }
 
     private static int indexOf(byte[] haystack, byte[] needle) {

@@ -2,6 +2,7 @@ package org.telehealth.recording.encryption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.telehealth.recording.encryption.EncryptedRecordingRoundTripTest.chunksStart;
 import static org.telehealth.recording.encryption.EncryptedRecordingRoundTripTest.headerLength;
 import static org.telehealth.recording.encryption.EncryptedRecordingRoundTripTest.read;
 
@@ -35,12 +36,14 @@ class TamperedRecordingTest {
     private Path file;
     private byte[] original;
     private int header;
+    private int chunks;
 
     @BeforeEach
     void writeARecordingOfFourEqualChunks() throws IOException {
         file = write(recording, directory.resolve("recording.enc"));
         original = Files.readAllBytes(file);
         header = headerLength(file);
+        chunks = chunksStart(file);
     }
 
     @Test
@@ -175,6 +178,6 @@ class TamperedRecordingTest {
 
     /** File offset of chunk {@code i}: every chunk but the empty final one holds {@link #CHUNK} bytes. */
     private int chunkOffset(int i) {
-        return header + i * (4 + CHUNK + RecordingFileFormat.TAG_BYTES);
+        return chunks + i * (4 + CHUNK + RecordingFileFormat.TAG_BYTES);
     }
 }

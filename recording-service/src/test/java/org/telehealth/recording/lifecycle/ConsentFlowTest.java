@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -110,6 +111,7 @@ class ConsentFlowTest {
         signaling.consent(recording, visit, guest, ParticipantRole.GUEST, ConsentDecision.ACCEPTED);
         outcomes.await(recording, has(RecordingStarted.class), WAIT);
         assertThat(capture.wasStarted(recording)).isTrue();
+        assertThat(capture.mediaControlUrlOf(recording)).as("the request named no media instance: the default").isEmpty();
         assertThat(status()).isEqualTo("RECORDING");
         assertThat(outcomes.keyOf(recording)).isEqualTo(visit.toString());
 
@@ -268,6 +270,30 @@ class ConsentFlowTest {
         List<RecordingEvent> events = outcomes.await(second, has(RecordingFailed.class), WAIT);
         assertThat(((RecordingFailed) events.get(0)).reason()).isEqualTo(RecordingFailed.ALREADY_RECORDING);
         assertThat(status()).isEqualTo("AWAITING_CONSENT");
+    }
+
+    @Test
+    void shouldCaptureFromTheMediaInstanceTheRequestNamed() {
+        signaling.request(recording, visit, doctor, everyone, "http://10.0.0.7:8083");
+        everyoneAccepts();
+
+        outcomes.await(recording, has(RecordingStarted.class), WAIT);
+        assertThat(capture.mediaControlUrlOf(recording)).contains(URI.create("http://10.0.0.7:8083"));
+        assertThat(database.value("select media_control_url from recording where id = ?", recording))
+                .isEqualTo("http://10.0.0.7:8083");
+    }
+
+    @Test
+    void shouldRefuseARequestNamingAMediaInstanceByAnythingButAPlainHttpUrl() {
+        UUID second = UUID.randomUUID();
+        signaling.request(recording, visit, doctor, everyone, "file:///etc/passwd");
+        signaling.request(second, UUID.randomUUID(), doctor, everyone, "http://user:secret@10.0.0.7:8083");
+
+        for (UUID refused : List.of(recording, second)) {
+            List<RecordingEvent> events = outcomes.await(refused, has(RecordingFailed.class), WAIT);
+            assertThat(((RecordingFailed) events.get(0)).reason()).isEqualTo(RecordingFailed.INVALID_REQUEST);
+            assertThat(database.value("select count(*) from recording where id = ?", refused)).isEqualTo(0L);
+        }
     }
 
     @Test

@@ -1,13 +1,16 @@
 package org.telehealth.recording.testsupport;
 
+import io.quarkus.arc.properties.UnlessBuildProperty;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,12 +22,15 @@ import org.telehealth.recording.session.RecordingSink;
 
 /**
  * The capture side as the tests need it: writes a known video (see {@link #videoOf}) into the sink,
- * half when started and half when stopped, flushing like a muxer; remembers every start and stop;
- * can be told to refuse to start or to report a failure.
+ * half when started and half when stopped, flushing like a muxer; remembers every start and stop
+ * and where it was told the visit's media room is; can be told to refuse to start or to report a
+ * failure. Stands in for the real capture side in every test but those whose profile sets
+ * {@code recording.test.real-capture=true} (ForkRecordingIT: a real call through the real media-service).
  */
 @Alternative
 @Priority(1)
 @ApplicationScoped
+@UnlessBuildProperty(name = "recording.test.real-capture", stringValue = "true", enableIfMissing = true)
 public class FakeCaptureStarter implements CaptureStarter {
 
     /** Bytes written at start and again at stop. */
@@ -34,12 +40,15 @@ public class FakeCaptureStarter implements CaptureStarter {
     private final List<UUID> stopped = new CopyOnWriteArrayList<>();
     private final Set<UUID> refuse = ConcurrentHashMap.newKeySet();
     private final Map<UUID, RecordingSink> sinks = new ConcurrentHashMap<>();
+    private final Map<UUID, Optional<URI>> mediaControlUrls = new ConcurrentHashMap<>();
 
     @Override
-    public CaptureSession start(UUID recordingId, UUID visitId, RecordingSink sink) throws CaptureException {
+    public CaptureSession start(UUID recordingId, UUID visitId, Optional<URI> mediaControlUrl, RecordingSink sink)
+            throws CaptureException {
         if (refuse.contains(recordingId)) {
             throw new CaptureException("the test refused to start " + recordingId);
         }
+        mediaControlUrls.put(recordingId, mediaControlUrl);
         started.add(recordingId);
         sinks.put(recordingId, sink);
         byte[] video = videoOf(recordingId);
@@ -63,6 +72,11 @@ public class FakeCaptureStarter implements CaptureStarter {
 
     public boolean wasStarted(UUID recordingId) {
         return started.contains(recordingId);
+    }
+
+    /** Where the capture of {@code recordingId} was told the visit's media room is (null: not started). */
+    public Optional<URI> mediaControlUrlOf(UUID recordingId) {
+        return mediaControlUrls.get(recordingId);
     }
 
     public boolean wasStopped(UUID recordingId) {

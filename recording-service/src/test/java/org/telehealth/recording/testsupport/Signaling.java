@@ -42,6 +42,13 @@ public final class Signaling implements AutoCloseable {
         return send(Topics.RECORDINGS, visit, recordings, new RecordingRequested(recording, visit, doctor, participants, Instant.now()));
     }
 
+    /** A request naming the media-service instance that hosts the visit's room, as signaling sends it. */
+    public EventEnvelope<?> request(UUID recording, UUID visit, String doctor, List<ExpectedParticipant> participants,
+            String mediaControlUrl) {
+        return send(Topics.RECORDINGS, visit, recordings, new RecordingRequested(recording, visit, doctor, participants, Instant.now(),
+                mediaControlUrl));
+    }
+
     public EventEnvelope<?> consent(UUID recording, UUID visit, String participant, ParticipantRole role, ConsentDecision decision) {
         return send(Topics.RECORDINGS, visit, recordings, new RecordingConsentRecorded(recording, visit, participant, role, decision,
                 Instant.now(), CONSENT_TEXT));

@@ -76,9 +76,10 @@ public class VisitRecordings {
                     .map(entry -> new ExpectedParticipant(entry.getKey(), entry.getValue(),
                             accountOf(entry.getKey(), entry.getValue())))
                     .toList();
-            // MERGE(mediaControlUrl): the visit's media-service instance (null before anyone's first offer); pass it as RecordingRequested's last component
+            // the media-service instance hosting the visit's room, which recording-service asks to fork it
+            // (null before anyone's first offer: recording-service then uses its default instance)
             String mediaControlUrl = placement.placed(room.visitId()).map(i -> i.controlUrl().toString()).orElse(null);
-            events.publish(new RecordingRequested(request.id(), room.visitId(), host.id(), expected, now), now);
+            events.publish(new RecordingRequested(request.id(), room.visitId(), host.id(), expected, now, mediaControlUrl), now);
             events.publish(new RecordingConsentRecorded(request.id(), room.visitId(), host.id(), ParticipantRole.DOCTOR,
                     ConsentDecision.ACCEPTED, now, ConsentWording.VERSION), now);
             visits.put(room.visitId(), new Current(room, request));

@@ -31,6 +31,10 @@ public class Recording extends PanacheEntityBase {
     @Column(name = "requested_at", nullable = false, updatable = false)
     public Instant requestedAt;
 
+    /** The control API of the media-service instance hosting the visit's room, as the request named it; null: not named. */
+    @Column(name = "media_control_url", updatable = false)
+    public String mediaControlUrl;
+
     @Column(name = "capture_node")
     public String captureNode;
 

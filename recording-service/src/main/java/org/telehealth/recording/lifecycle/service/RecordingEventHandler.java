@@ -36,7 +36,7 @@ public class RecordingEventHandler {
             result = captures.holding(decision.recordingId(), () -> {
                 LifecycleResult decided = await(() -> lifecycle.consent(eventId, decision));
                 if (decided.start() != null) {
-                    captures.start(decided.start());
+                    captures.start(decided.start(), decided.mediaControlUrl());
                 }
                 return decided;
             });

@@ -229,6 +229,7 @@ public class RecordingLifecycle {
         recording.doctorId = request.requestedBy();
         recording.status = RecordingStatus.AWAITING_CONSENT;
         recording.requestedAt = request.at();
+        recording.mediaControlUrl = request.mediaControlUrl();
         return recording.persist().chain(() -> persistParticipants(request)).replaceWith(LifecycleResult.of("requested"));
     }
 
@@ -288,7 +289,7 @@ public class RecordingLifecycle {
                 recording.status = RecordingStatus.RECORDING;
                 recording.captureNode = node;
                 recording.startedAt = clock.instant();
-                return Uni.createFrom().item(LifecycleResult.starting(permit.get()));
+                return Uni.createFrom().item(LifecycleResult.starting(permit.get(), recording.mediaControlUrl));
             }
             return Uni.createFrom().item(LifecycleResult.of("awaiting-consent"));
         }

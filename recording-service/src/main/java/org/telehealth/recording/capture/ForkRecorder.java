@@ -14,8 +14,9 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
-import org.telehealth.recording.webm.RecordingSink;
+import org.telehealth.recording.webm.WebmSink;
 import org.telehealth.recording.webm.WebmMuxer;
 import org.telehealth.recording.webm.WebmTrack;
 
@@ -42,9 +43,9 @@ import org.telehealth.recording.webm.WebmTrack;
  * timeline starts at the first frame written. {@link #stop()} flushes what is held and finishes the
  * file (cues, duration); a crash leaves what was synced, which plays.
  */
-public final class CaptureSession implements AutoCloseable {
+public final class ForkRecorder implements AutoCloseable {
 
-    private static final Logger LOG = Logger.getLogger(CaptureSession.class);
+    private static final Logger LOG = Logger.getLogger(ForkRecorder.class);
     private static final int MAX_DATAGRAM = 2048;
     private static final int MAX_TRACKS = 64;
     private static final int RECEIVE_TIMEOUT_MILLIS = 20;
@@ -59,6 +60,7 @@ public final class CaptureSession implements AutoCloseable {
     private final Map<String, SenderClock> clocks = new HashMap<>();
     private final Map<Long, Deque<byte[]>> pending = new HashMap<>();
     private final Thread thread;
+    private final Consumer<IOException> onFailure;
     private volatile boolean running = true;
     private volatile IOException failure;
     private SocketAddress source;
@@ -71,11 +73,13 @@ public final class CaptureSession implements AutoCloseable {
     private volatile long framesWritten;
     private volatile int tracksWritten;
 
-    private CaptureSession(String id, DatagramSocket socket, WebmMuxer muxer, CaptureSettings settings) {
+    private ForkRecorder(String id, DatagramSocket socket, WebmMuxer muxer, CaptureSettings settings,
+            Consumer<IOException> onFailure) {
         this.id = id;
         this.socket = socket;
         this.muxer = muxer;
         this.settings = settings;
+        this.onFailure = onFailure;
         this.interleaver = new Interleaver(settings.interleaveDelay().toNanos());
         this.thread = new Thread(this::run, "recording-capture-" + id);
     }
@@ -86,17 +90,34 @@ public final class CaptureSession implements AutoCloseable {
      *
      * @param id names the capture in logs and thread names (no PHI)
      */
-    public static CaptureSession start(String id, InetSocketAddress bindTo, RecordingSink sink, CaptureSettings settings)
+    public static ForkRecorder start(String id, InetSocketAddress bindTo, WebmSink sink, CaptureSettings settings)
             throws IOException {
         DatagramSocket socket = new DatagramSocket(null);
         try {
-            socket.setReceiveBufferSize(4 * 1024 * 1024);
             socket.bind(bindTo);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            sink.close();
+            throw e;
+        }
+        return start(id, socket, sink, settings, failure -> { });
+    }
+
+    /**
+     * Receives on {@code socket} (bound already; closed when the capture ends), writes the file's
+     * header to {@code sink} and starts receiving.
+     *
+     * @param onFailure told, on the capture's thread, when writing failed and the capture stopped early
+     */
+    public static ForkRecorder start(String id, DatagramSocket socket, WebmSink sink, CaptureSettings settings,
+            Consumer<IOException> onFailure) throws IOException {
+        try {
+            socket.setReceiveBufferSize(4 * 1024 * 1024);
             socket.setSoTimeout(RECEIVE_TIMEOUT_MILLIS);
             WebmMuxer muxer = new WebmMuxer(sink, "telehealth recording-service", Instant.now());
-            CaptureSession session = new CaptureSession(id, socket, muxer, settings);
-            session.thread.start();
-            return session;
+            ForkRecorder recorder = new ForkRecorder(id, socket, muxer, settings, onFailure);
+            recorder.thread.start();
+            return recorder;
         } catch (IOException | RuntimeException e) {
             socket.close();
             sink.close();
@@ -181,6 +202,7 @@ public final class CaptureSession implements AutoCloseable {
             failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
             LOG.errorf("capture %s stopped: the recording could not be written: %s", id, failure.getMessage());
             closeQuietly();
+            onFailure.accept(failure);
         } finally {
             socket.close();
         }
