@@ -1,5 +1,7 @@
 package org.telehealth.signaling.benchmark;
 
+import org.telehealth.infra.testing.GcPauses;
+
 /**
  * One measured window of the connections benchmark.
  *

@@ -1,4 +1,4 @@
-package org.telehealth.signaling.benchmark;
+package org.telehealth.infra.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,24 +12,24 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The stop-the-world pauses a service's JVM logged during a window, from its GC log
- * ({@code -Xlog:gc:file=...:utctime}): signaling delivers messages on worker threads that a pause
- * stops, so pauses explain much of a step's tail latency.
+ * The stop-the-world pauses a server's JVM logged during a window, read from its GC log
+ * ({@code -Xlog:gc:file=...:utctime}), for the benchmarks: a pause stops the threads that forward
+ * media or deliver messages, so pauses explain much of a step's tail latency.
  *
  * @param count pauses that started in the window
  * @param maxMillis the longest of them
  */
-record GcPauses(int count, double maxMillis) {
+public record GcPauses(int count, double maxMillis) {
 
     private static final Pattern PAUSE = Pattern.compile("^\\[([^\\]]+)\\].* Pause .* ([0-9.]+)ms$");
     private static final DateTimeFormatter UTC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
 
     /** The JVM option that writes the log this class reads. */
-    static String logOption(Path log) {
+    public static String logOption(Path log) {
         return "-Xlog:gc:file=" + log.toAbsolutePath() + ":utctime";
     }
 
-    static GcPauses between(Path log, Instant from, Instant to) {
+    public static GcPauses between(Path log, Instant from, Instant to) {
         List<String> lines;
         try {
             lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
