@@ -9,6 +9,9 @@ import { markScreenShare } from './sdp.js';
  *   own, marked `a=content:slides` in the offer text sent.
  * - Receives the others on recvonly transceivers: on `tracks` it adds as many as the server counts
  *   and offers again. Remote streams are matched to participants by their stream id.
+ * - The first offer waits for the `tracks` that follows every entry into the call (at most
+ *   FIRST_OFFER_WAIT_MS), so that it already receives what the others publish: one offer/answer
+ *   exchange before the first remote frame instead of two.
  * - One offer at a time: a request while an offer awaits its answer is remembered and made once
  *   the answer is in (several requests make one offer). A refused offer is rolled back.
  * - ICE restart when the connection fails, stays disconnected, or the network comes back.
@@ -27,6 +30,8 @@ const SIMULCAST = [
 const ANSWER_TIMEOUT_MS = 15_000;
 const RETRY_AFTER_MS = [2_000, 5_000, 10_000, 30_000];
 const DISCONNECTED_GRACE_MS = 4_000;
+/** How long the first offer waits for the server's `tracks` before going without it. */
+const FIRST_OFFER_WAIT_MS = 1_000;
 
 /** Why an offer did not lead to an answer: a protocol error code, `timeout` or `disconnected`. */
 export class OfferFailure extends Error {
@@ -52,6 +57,8 @@ export class MediaSession extends EventTarget {
   #exchange = null;
   #retryTimer = 0;
   #disconnectedTimer = 0;
+  #firstOfferTimer = 0;
+  #tracksHeard = false;
   #failures = 0;
   #available = true;
   #onOnline = () => {
@@ -120,7 +127,14 @@ export class MediaSession extends EventTarget {
       });
     }
     this.#addReceivers();
-    this.requestOffer();
+    if (this.#tracksHeard) {
+      this.requestOffer();
+    } else {
+      this.#firstOfferTimer = setTimeout(() => {
+        this.#firstOfferTimer = 0;
+        this.requestOffer();
+      }, FIRST_OFFER_WAIT_MS);
+    }
   }
 
   /** Sends another camera or microphone track (a device was changed) without renegotiating. */
@@ -170,9 +184,15 @@ export class MediaSession extends EventTarget {
    * counts (offering again if any was added) and learns whose each remote stream is.
    */
   setRemoteTracks({ audio = 0, video = 0, streams = [] }) {
+    this.#tracksHeard = true;
     this.#remoteCounts = { audio, video };
     this.#streamOwners = new Map(streams.map((stream) => [stream.streamId, { participantId: stream.participantId, screen: !!stream.screen }]));
-    this.#addReceivers();
+    const firstOfferWaited = this.#firstOfferTimer !== 0;
+    clearTimeout(this.#firstOfferTimer);
+    this.#firstOfferTimer = 0;
+    if (this.#addReceivers() || firstOfferWaited) {
+      this.requestOffer();
+    }
     this.#streamsChanged();
   }
 
@@ -230,6 +250,9 @@ export class MediaSession extends EventTarget {
   close() {
     clearTimeout(this.#retryTimer);
     clearTimeout(this.#disconnectedTimer);
+    clearTimeout(this.#firstOfferTimer);
+    this.#firstOfferTimer = 0;
+    this.#tracksHeard = false;
     this.#exchange?.reject(new OfferFailure('closed'));
     this.#screen?.stream.getTracks().forEach((track) => track.stop());
     this.#pc?.close();
@@ -279,10 +302,11 @@ export class MediaSession extends EventTarget {
     return summary;
   }
 
+  /** Adds recvonly transceivers up to the server's counts; true when it added any (an offer is due). */
   #addReceivers() {
     const pc = this.#pc;
     if (!pc) {
-      return;
+      return false;
     }
     let added = false;
     for (const kind of ['audio', 'video']) {
@@ -292,9 +316,7 @@ export class MediaSession extends EventTarget {
         added = true;
       }
     }
-    if (added) {
-      this.requestOffer();
-    }
+    return added;
   }
 
   async #run() {
