@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,7 +53,7 @@ public final class LocalPlatform implements AutoCloseable {
 
     public List<PlatformService> services() {
         Ports ports = settings.ports();
-        return List.of(
+        List<PlatformService> services = new ArrayList<>(List.of(
                 // Join links and the portal's "open visit" point at the visit page of this run's signaling-service.
                 // The join-link key lives in the data folder, so links survive restarts (made on first start).
                 new PlatformService("scheduling-service", "scheduling-service", ports.scheduling(), Optional.of("scheduling"),
@@ -60,15 +61,8 @@ public final class LocalPlatform implements AutoCloseable {
                                 "scheduling.join-link.signing-key-location", joinLinkKey().toString(),
                                 // no SMTP server locally: reminders go to the in-memory mailbox
                                 "quarkus.mailer.mock", "true")),
-                // The pages the sockets come from: the portal and signaling's own visit pages, on this run's ports.
                 new PlatformService("signaling-service", "signaling-service", ports.signaling(), Optional.empty(),
-                        // profile local: the demo client secret of the local realm (production reads it from the environment)
-                        Map.of("quarkus.profile", "local",
-                                "signaling.allowed-origins", "http://localhost:" + ports.scheduling() + ",http://localhost:"
-                                        + ports.signaling(),
-                                "signaling.media.default-control-url", "http://localhost:" + ports.media(),
-                                "signaling.join-link.jwks-url", "http://localhost:" + ports.scheduling()
-                                        + "/.well-known/join-link-jwks.json")),
+                        signalingSettings(ports)),
                 new PlatformService("media-service", "media-service", ports.media(), Optional.empty(),
                         // its load reports tell signaling where its control API is, on this run's port
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()),
@@ -83,7 +77,24 @@ public final class LocalPlatform implements AutoCloseable {
                                 "recording.storage.spool-directory", recordingsDirectory().resolve("spool").toString(),
                                 "recording.storage.local.root", recordingsDirectory().resolve("files").toString(),
                                 "recording.media.default-control-url", "http://localhost:" + ports.media(),
-                                "recording.capture.bind-address", "127.0.0.1")));
+                                "recording.capture.bind-address", "127.0.0.1"))));
+        if (settings.signalingInstances() > 1) {
+            // the same app again on a port of its own: it shares the visits of the first through Kafka
+            services.add(2, new PlatformService("signaling-service-2", "signaling-service", ports.secondSignaling(),
+                    Optional.empty(), signalingSettings(ports)));
+        }
+        return List.copyOf(services);
+    }
+
+    /** Profile local: the demo client secret of the local realm (production reads it from the environment). */
+    private Map<String, String> signalingSettings(Ports ports) {
+        // the pages the sockets come from: the portal and the visit pages of each signaling instance, on this run's ports
+        String origins = "http://localhost:" + ports.scheduling() + ",http://localhost:" + ports.signaling()
+                + (settings.signalingInstances() > 1 ? ",http://localhost:" + ports.secondSignaling() : "");
+        return Map.of("quarkus.profile", "local",
+                "signaling.allowed-origins", origins,
+                "signaling.media.default-control-url", "http://localhost:" + ports.media(),
+                "signaling.join-link.jwks-url", "http://localhost:" + ports.scheduling() + "/.well-known/join-link-jwks.json");
     }
 
     private Path recordingMasterKey() {
@@ -102,7 +113,7 @@ public final class LocalPlatform implements AutoCloseable {
     public String start() {
         Ports ports = settings.ports();
         claimDataDirectory();
-        PortGuard.requireFree(ports.byOwner(settings.externalPostgres().isEmpty()));
+        PortGuard.requireFree(ports.byOwner(settings.externalPostgres().isEmpty(), settings.signalingInstances()));
         PortGuard.requireFreeUdp(ports.udpByOwner());
 
         KeycloakServer keycloak = new KeycloakServer(

@@ -11,12 +11,16 @@ import org.telehealth.infra.postgres.PostgresEndpoint;
  * <ul>
  *   <li>{@code TELEHEALTH_DATA}: folder for all data and logs (default {@code .data} in the repo);
  *   <li>{@code TELEHEALTH_PORT_OFFSET}: added to every default port (default 0);
+ *   <li>{@code TELEHEALTH_SIGNALING_INSTANCES}: 1 (default) or 2, a second signaling-service
+ *       instance on its own port sharing the visits of the first through Kafka, to try a visit
+ *       with its participants on two instances;
  *   <li>{@code TELEHEALTH_POSTGRES_HOST}, {@code _PORT}, {@code _USER}, {@code _PASSWORD}: an external
  *       PostgreSQL to use instead of the embedded one (the user must be allowed to create roles and
  *       databases).
  * </ul>
  */
-public record PlatformSettings(Path repository, Path dataDirectory, Ports ports, Optional<PostgresEndpoint> externalPostgres) {
+public record PlatformSettings(Path repository, Path dataDirectory, Ports ports, Optional<PostgresEndpoint> externalPostgres,
+        int signalingInstances) {
 
     public static PlatformSettings fromEnvironment(Path repository, Map<String, String> env) {
         Path data = Optional.ofNullable(env.get("TELEHEALTH_DATA")).filter(s -> !s.isBlank()).map(Path::of)
@@ -27,7 +31,11 @@ public record PlatformSettings(Path repository, Path dataDirectory, Ports ports,
                 .map(host -> new PostgresEndpoint(host, integer(env, "TELEHEALTH_POSTGRES_PORT", 5432),
                         env.getOrDefault("TELEHEALTH_POSTGRES_USER", "postgres"),
                         env.getOrDefault("TELEHEALTH_POSTGRES_PASSWORD", "")));
-        return new PlatformSettings(repository.toAbsolutePath().normalize(), data, ports, external);
+        int signalingInstances = integer(env, "TELEHEALTH_SIGNALING_INSTANCES", 1);
+        if (signalingInstances < 1 || signalingInstances > 2) {
+            throw new PlatformException("TELEHEALTH_SIGNALING_INSTANCES must be 1 or 2, was " + signalingInstances);
+        }
+        return new PlatformSettings(repository.toAbsolutePath().normalize(), data, ports, external, signalingInstances);
     }
 
     public Path logs() {

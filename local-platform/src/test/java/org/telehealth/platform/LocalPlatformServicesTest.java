@@ -1,6 +1,7 @@
 package org.telehealth.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
@@ -8,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.telehealth.platform.services.PlatformService;
 
-/** How the local platform configures the services that call media-service, whatever the port offset. */
+/**
+ * How the local platform configures its services whatever the port offset: those that call
+ * media-service, and a second signaling instance when asked for one.
+ */
 class LocalPlatformServicesTest {
 
     @TempDir
@@ -28,6 +32,38 @@ class LocalPlatformServicesTest {
         assertThat(Path.of(recording.get("recording.master-key-location")))
                 .as("the master key apart from the recordings").startsWith(data.resolve("secrets")).isRegularFile();
         assertThat(settingsOf(platform, "media-service")).containsEntry("media.instance.control-url", "http://localhost:8383");
+    }
+
+    @Test
+    void shouldRunASecondSignalingInstanceOnItsOwnPortWhenAskedAndLetEachAcceptTheOthersPages() {
+        Map<String, String> env = Map.of("TELEHEALTH_DATA", data.toString(), "TELEHEALTH_PORT_OFFSET", "300",
+                "TELEHEALTH_SIGNALING_INSTANCES", "2");
+        LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment(Path.of(".."), env),
+                new Progress(System.out));
+
+        PlatformService second = platform.services().stream().filter(s -> s.name().equals("signaling-service-2"))
+                .findFirst().orElseThrow();
+
+        assertThat(second.module()).isEqualTo("signaling-service");
+        assertThat(second.port()).isEqualTo(8385);
+        assertThat(second.shortName()).isEqualTo("signaling-2");
+        for (String name : new String[] {"signaling-service", "signaling-service-2"}) {
+            assertThat(settingsOf(platform, name).get("signaling.allowed-origins")).as(name)
+                    .isEqualTo("http://localhost:8381,http://localhost:8382,http://localhost:8385");
+        }
+        assertThat(settingsOf(platform, "signaling-service-2")).isEqualTo(settingsOf(platform, "signaling-service"));
+    }
+
+    @Test
+    void shouldRunOneSignalingInstanceUnlessAskedAndRefuseMoreThanTwo() {
+        LocalPlatform platform = new LocalPlatform(PlatformSettings.fromEnvironment(Path.of(".."),
+                Map.of("TELEHEALTH_DATA", data.toString())), new Progress(System.out));
+        assertThat(platform.services()).extracting(PlatformService::name).containsExactly("scheduling-service",
+                "signaling-service", "media-service", "recording-service");
+
+        assertThatThrownBy(() -> PlatformSettings.fromEnvironment(Path.of(".."),
+                Map.of("TELEHEALTH_DATA", data.toString(), "TELEHEALTH_SIGNALING_INSTANCES", "3")))
+                .isInstanceOf(PlatformException.class).hasMessageContaining("TELEHEALTH_SIGNALING_INSTANCES must be 1 or 2");
     }
 
     private static Map<String, String> settingsOf(LocalPlatform platform, String name) {

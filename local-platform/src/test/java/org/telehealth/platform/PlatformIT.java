@@ -56,7 +56,9 @@ import org.telehealth.platform.keycloak.KeycloakLogin;
  * Runs {@code ./telehealth up} as a user would, from the built repo, and checks what the README
  * promises: the READY line, every service ready, Keycloak tokens with the demo users' roles, Kafka
  * delivering a record, a clean stop that leaves no process behind, and data kept across a restart;
- * then, on the restarted platform, a doctor using the portal in a real Chromium with the real Keycloak.
+ * then, on the restarted platform (with a second signaling instance), a doctor using the portal in a
+ * real Chromium with the real Keycloak, and a visit lived through by doctor and patient, first on one
+ * signaling instance, then with each on their own.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PlatformIT {
@@ -116,9 +118,12 @@ class PlatformIT {
             assertThat(platform.output()).contains("stopped");
         }
 
-        // Left running for the portal test, which stops it (or stopThePlatform() does).
-        restarted = RunningPlatform.start(data);
+        // Left running for the portal and journey tests, the last of which stops it (or stopThePlatform() does);
+        // with a second signaling instance this time, for the journey across two instances.
+        restarted = RunningPlatform.start(data, Map.of("TELEHEALTH_SIGNALING_INSTANCES", "2"));
         Map<String, String> ready = restarted.urls();
+        assertThat(ready).containsKey("signaling-2");
+        assertThat(get(ready.get("signaling-2") + "/q/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(consume(ready.get("kafka"), "second-" + probe)).contains(probe);
         try (Connection db = DriverManager.getConnection("jdbc:postgresql://localhost:" + PORTS.postgres() + "/scheduling",
                 "scheduling", "scheduling-demo-only"); Statement s = db.createStatement();
@@ -160,36 +165,57 @@ class PlatformIT {
     @Test
     @Order(3)
     void shouldTakeThePatientFromTheLinkThroughTheWaitingRoomIntoACallWithTheDoctor() throws Exception {
+        assumeTrue(restarted != null, "the first test left a running platform");
+        assumeTrue(ChromiumBrowser.available(), "Debian's chromium and chromium-driver are installed");
+        Map<String, String> ready = restarted.urls();
+        bookAndLiveThroughAVisit(ready, ready.get("signaling"));
+    }
+
+    /** The same journey with the doctor's page on the first signaling instance and the patient's on the second. */
+    @Test
+    @Order(4)
+    void shouldCarryTheSameJourneyWithTheDoctorAndThePatientOnTwoSignalingInstances() throws Exception {
         try {
             assumeTrue(restarted != null, "the first test left a running platform");
             assumeTrue(ChromiumBrowser.available(), "Debian's chromium and chromium-driver are installed");
             Map<String, String> ready = restarted.urls();
-            String doctorToken = login(ready, "doctor.bob");
-            String patientId = json.readTree(post(ready.get("scheduling") + "/api/patients", doctorToken,
-                    "{\"fullName\":\"Journey Patient\",\"dateOfBirth\":\"1975-09-30\"}").body()).path("id").asText();
-            String startsAt = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).toString();
-            String visit = json.readTree(post(ready.get("scheduling") + "/api/appointments", doctorToken,
-                    "{\"patientId\":\"" + patientId + "\",\"startsAt\":\"" + startsAt + "\",\"durationMinutes\":30}").body())
-                    .path("id").asText();
-            String patientLink = json.readTree(get(ready.get("scheduling") + "/api/appointments/" + visit + "/join-link",
-                    doctorToken).body()).path("url").asText();
-
-            ChromiumBrowser doctorBrowser = ChromiumBrowser.start();
-            try (VisitPageDriver doctor = VisitPageDriver.in(doctorBrowser, "doctor");
-                    VisitPageDriver patient = VisitPageDriver.start("patient")) {
-                try {
-                    journey(new DoctorPortalPage(doctorBrowser, ready.get("scheduling") + "/portal/", ready.get("keycloak")),
-                            doctor, patient, visit, patientLink);
-                } catch (Exception | AssertionError e) {
-                    doctor.screenshot("journey");
-                    patient.screenshot("journey");
-                    throw e;
-                }
-            }
-            assertThat(awaitAppointmentStatus(ready, doctorToken, visit, "COMPLETED")).isEqualTo("COMPLETED");
+            bookAndLiveThroughAVisit(ready, ready.get("signaling-2"));
         } finally {
             stopThePlatform();
         }
+    }
+
+    /**
+     * doctor.bob books a visit for a new patient, lives through it with the patient (whose link is
+     * opened on {@code patientSignaling}, the instance that serves the patient's page and socket),
+     * and scheduling then shows it completed.
+     */
+    private void bookAndLiveThroughAVisit(Map<String, String> ready, String patientSignaling) throws Exception {
+        String doctorToken = login(ready, "doctor.bob");
+        String patientId = json.readTree(post(ready.get("scheduling") + "/api/patients", doctorToken,
+                "{\"fullName\":\"Journey Patient\",\"dateOfBirth\":\"1975-09-30\"}").body()).path("id").asText();
+        String startsAt = Instant.now().plus(Duration.ofMinutes(2)).truncatedTo(ChronoUnit.MINUTES).toString();
+        String visit = json.readTree(post(ready.get("scheduling") + "/api/appointments", doctorToken,
+                "{\"patientId\":\"" + patientId + "\",\"startsAt\":\"" + startsAt + "\",\"durationMinutes\":30}").body())
+                .path("id").asText();
+        String issuedLink = json.readTree(get(ready.get("scheduling") + "/api/appointments/" + visit + "/join-link",
+                doctorToken).body()).path("url").asText();
+        assertThat(issuedLink).startsWith(ready.get("signaling") + "/visit/");
+        String patientLink = patientSignaling + issuedLink.substring(ready.get("signaling").length());
+
+        ChromiumBrowser doctorBrowser = ChromiumBrowser.start();
+        try (VisitPageDriver doctor = VisitPageDriver.in(doctorBrowser, "doctor");
+                VisitPageDriver patient = VisitPageDriver.start("patient")) {
+            try {
+                journey(new DoctorPortalPage(doctorBrowser, ready.get("scheduling") + "/portal/", ready.get("keycloak")),
+                        doctor, patient, visit, patientLink);
+            } catch (Exception | AssertionError e) {
+                doctor.screenshot("journey");
+                patient.screenshot("journey");
+                throw e;
+            }
+        }
+        assertThat(awaitAppointmentStatus(ready, doctorToken, visit, "COMPLETED")).isEqualTo("COMPLETED");
     }
 
     private void journey(DoctorPortalPage portal, VisitPageDriver doctor, VisitPageDriver patient, String visit,
@@ -323,7 +349,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void shouldRefuseToStartOnATakenPortWithOneClearLine() throws Exception {
         Path data = Files.createTempDirectory(REPO.resolve("local-platform/target"), "platform-it-port-");
         try (ServerSocket taken = new ServerSocket(PORTS.scheduling(), 1, InetAddress.getByName("localhost"))) {
@@ -339,7 +365,7 @@ class PlatformIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void shouldRefuseAJavaOlderThan17() throws Exception {
         Path fakeJdk = Files.createTempDirectory(REPO.resolve("local-platform/target"), "old-jdk-");
         Path java = Files.createDirectories(fakeJdk.resolve("bin")).resolve("java");
@@ -357,6 +383,10 @@ class PlatformIT {
     }
 
     private static ProcessBuilder command(Path data, String... args) {
+        return command(data, Map.of(), args);
+    }
+
+    private static ProcessBuilder command(Path data, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(REPO.resolve("telehealth").toString());
         command.addAll(List.of(args));
@@ -364,6 +394,7 @@ class PlatformIT {
         builder.environment().put("TELEHEALTH_DATA", data.toString());
         builder.environment().put("TELEHEALTH_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().put("TELEHEALTH_SKIP_BUILD", "1");
+        builder.environment().putAll(environment);
         return builder;
     }
 
@@ -455,7 +486,11 @@ class PlatformIT {
         }
 
         static RunningPlatform start(Path data) throws IOException {
-            return new RunningPlatform(command(data, "up").redirectErrorStream(true).start());
+            return start(data, Map.of());
+        }
+
+        static RunningPlatform start(Path data, Map<String, String> environment) throws IOException {
+            return new RunningPlatform(command(data, environment, "up").redirectErrorStream(true).start());
         }
 
         Map<String, String> urls() throws Exception {
