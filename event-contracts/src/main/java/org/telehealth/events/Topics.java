@@ -14,6 +14,11 @@ public final class Topics {
     public static final String MEDIA = "telehealth.media";
     /** Recording requests and outcomes; key: visit id. */
     public static final String RECORDINGS = "telehealth.recordings";
+    /**
+     * Internal to signaling-service: what its instances tell each other about visits in progress
+     * (participants, admissions, chat, ends, media placement); key: visit id; kept for an hour.
+     */
+    public static final String SIGNALING_ROOMS = "telehealth.signaling-rooms";
 
     private Topics() {
     }
