@@ -102,13 +102,10 @@ class KafkaTopicsTest {
 
     /**
      * Grants the event catalog lists as planned but no channel uses yet (docs/architecture.md):
-     * signaling will exchange recording events, recording-service will read
-     * visits and recording requests and write outcomes (#6).
+     * recording-service will read visits and recording requests and write outcomes (#6).
      */
     private static Set<String> plannedGrants(String service) {
         return switch (service) {
-            case "signaling-service" -> Set.of("topic telehealth.recordings Read", "topic telehealth.recordings Write",
-                    "topic telehealth.recordings Describe");
             case "recording-service" -> Set.of("topic telehealth.visits Read", "topic telehealth.visits Describe",
                     "topic telehealth.recordings Read", "topic telehealth.recordings Write",
                     "topic telehealth.recordings Describe", "group recording-service Read");

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The two scripts of the media-service pod, run with bash as the pod runs them: the init container
- * that chooses the address announced in ICE, and the preStop hook that holds the pod while rooms
- * are open. A local HTTP server stands in for the instance's /q/metrics.
+ * that chooses the address announced in ICE, and the preStop hook that asks the instance to drain
+ * and holds the pod while rooms are open. A local HTTP server stands in for the instance's
+ * /q/metrics, and reports the instance draining once the request file exists, as the instance does.
  */
 class MediaScriptsTest {
 
@@ -70,24 +71,65 @@ class MediaScriptsTest {
     }
 
     @Test
-    void theDrainWaitsUntilTheLastRoomHasClosed() throws Exception {
-        AtomicInteger rooms = new AtomicInteger(2);
+    void theDrainAsksTheInstanceToDrainThenWaitsUntilTheLastRoomHasClosed() throws Exception {
+        Path request = work.resolve("drain-requested");
         AtomicInteger scrapes = new AtomicInteger();
+        AtomicInteger scrapesBeforeTheRequest = new AtomicInteger();
+        AtomicInteger scrapesWhileDraining = new AtomicInteger();
         HttpServer metrics = metrics(() -> {
-            int scrape = scrapes.incrementAndGet();
-            if (scrape >= 3) {
-                rooms.set(0);
+            scrapes.incrementAndGet();
+            boolean draining = Files.exists(request);
+            if (!draining) {
+                scrapesBeforeTheRequest.incrementAndGet();
             }
-            return "# TYPE media_rooms gauge\nmedia_participants 3.0\nmedia_rooms " + rooms.get() + ".0\n";
+            int rooms = draining && scrapesWhileDraining.incrementAndGet() >= 3 ? 0 : 2;
+            return "# TYPE media_rooms gauge\nmedia_participants 3.0\nmedia_rooms " + rooms + ".0\n"
+                    + "# TYPE media_draining gauge\nmedia_draining " + (draining ? 1 : 0) + ".0\n";
         });
         try {
             long started = System.nanoTime();
-            Result result = drain(metrics.getAddress().getPort());
+            Result result = drain(metrics.getAddress().getPort(), Map.of("MEDIA_DRAIN_REQUEST_FILE", request.toString()));
 
             assertThat(result.exitCode()).isZero();
-            assertThat(scrapes.get()).as("metrics read until no room was left").isEqualTo(3);
-            assertThat(result.output()).contains("2 room(s) still open").contains("no room left");
-            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+            assertThat(request).as("the file the instance watches").exists();
+            assertThat(scrapesBeforeTheRequest.get()).as("metrics read before the drain was asked for").isZero();
+            assertThat(scrapes.get()).as("confirmation, then rooms until none was left").isEqualTo(3);
+            assertThat(result.output()).contains("the instance opens no new room").contains("2 room(s) still open")
+                    .contains("no room left").doesNotContain("did not confirm");
+            assertThat(result.output().indexOf("opens no new room")).isLessThan(result.output().indexOf("still open"));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        } finally {
+            metrics.stop(0);
+        }
+    }
+
+    @Test
+    void theDrainSaysSoWhenTheInstanceDoesNotConfirmAndStillWaitsForItsRooms() throws Exception {
+        Path request = work.resolve("drain-requested");
+        AtomicInteger scrapes = new AtomicInteger();
+        HttpServer metrics = metrics(() -> "media_rooms " + (scrapes.incrementAndGet() >= 4 ? 0 : 1) + ".0\n");
+        try {
+            Result result = drain(metrics.getAddress().getPort(), Map.of("MEDIA_DRAIN_REQUEST_FILE", request.toString()));
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(request).exists();
+            assertThat(result.output()).contains("did not confirm its drain within 2 s").contains("1 room(s) still open")
+                    .contains("no room left");
+        } finally {
+            metrics.stop(0);
+        }
+    }
+
+    @Test
+    void theDrainWithoutARequestFileOnlyWaits() throws Exception {
+        AtomicInteger scrapes = new AtomicInteger();
+        HttpServer metrics = metrics(() -> "media_draining 0.0\nmedia_rooms " + (scrapes.incrementAndGet() >= 2 ? 0 : 1) + ".0\n");
+        try {
+            Result result = drain(metrics.getAddress().getPort(), Map.of());
+
+            assertThat(result.exitCode()).isZero();
+            assertThat(scrapes.get()).isEqualTo(2);
+            assertThat(result.output()).contains("MEDIA_DRAIN_REQUEST_FILE is not set").contains("no room left");
         } finally {
             metrics.stop(0);
         }
@@ -99,10 +141,10 @@ class MediaScriptsTest {
         int port = metrics.getAddress().getPort();
         metrics.stop(0);
 
-        Result result = drain(port);
+        Result result = drain(port, Map.of("MEDIA_DRAIN_REQUEST_FILE", work.resolve("drain-requested").toString()));
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.output()).contains("metrics unreadable");
+        assertThat(result.output()).contains("did not confirm").contains("metrics unreadable");
     }
 
     private Path addresses() throws IOException {
@@ -116,13 +158,14 @@ class MediaScriptsTest {
                 "CONFIG_OUTPUT", output.toString()), environment);
     }
 
-    private Result drain(int port) throws Exception {
+    private Result drain(int port, Map<String, String> environment) throws Exception {
         return run(SCRIPTS.resolve("drain.sh"), Map.of("HOST_IP", "127.0.0.1", "MEDIA_HTTP_PORT", String.valueOf(port),
-                "DRAIN_POLL_SECONDS", "1"), Map.of());
+                "DRAIN_POLL_SECONDS", "1", "DRAIN_CONFIRM_SECONDS", "2"), environment);
     }
 
     private static Result run(Path script, Map<String, String> paths, Map<String, String> environment) throws Exception {
         ProcessBuilder builder = new ProcessBuilder("/bin/bash", script.toString()).redirectErrorStream(true);
+        builder.environment().remove("MEDIA_DRAIN_REQUEST_FILE");
         builder.environment().putAll(paths);
         builder.environment().putAll(environment);
         Process process = builder.start();

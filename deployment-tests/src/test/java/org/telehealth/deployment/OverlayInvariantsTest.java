@@ -267,6 +267,31 @@ class OverlayInvariantsTest {
         }
     }
 
+    /**
+     * A media pod stops through drain.sh, which asks the instance to drain by creating the file the
+     * instance watches: that file must be on a writable volume of the pod's own (the root file
+     * system is read-only), or the instance would keep opening rooms while it waits to stop.
+     */
+    @ParameterizedTest
+    @FieldSource("OVERLAYS")
+    void mediaPodsAskTheirInstanceToDrainBeforeStopping(String overlay) {
+        Resource media = workloads(overlay).stream().filter(w -> w.name().equals(HOST_NETWORK_WORKLOAD)).findFirst().orElseThrow();
+        JsonNode spec = podSpec(media);
+        JsonNode container = spec.path("containers").get(0);
+        assertThat(texts(container.at("/lifecycle/preStop/exec/command"))).last().asString().endsWith("/drain.sh");
+
+        String request = StreamSupport.stream(container.path("env").spliterator(), false)
+                .filter(env -> env.path("name").asText().equals("MEDIA_DRAIN_REQUEST_FILE")).findFirst()
+                .map(env -> env.path("value").asText()).orElseThrow(() -> new AssertionError("no MEDIA_DRAIN_REQUEST_FILE"));
+        JsonNode mount = StreamSupport.stream(container.path("volumeMounts").spliterator(), false)
+                .filter(m -> request.startsWith(m.path("mountPath").asText() + "/")).findFirst()
+                .orElseThrow(() -> new AssertionError(request + " is on no volume of the pod"));
+        assertThat(mount.path("readOnly").asBoolean(false)).as("%s writable", mount.path("mountPath").asText()).isFalse();
+        assertThat(StreamSupport.stream(spec.path("volumes").spliterator(), false)
+                .filter(volume -> volume.path("name").asText().equals(mount.path("name").asText())).findFirst().orElseThrow()
+                .has("emptyDir")).as("the drain request's volume is the pod's own emptyDir").isTrue();
+    }
+
     static List<Resource> workloads(String overlay) {
         return Repository.rendered(overlay).stream().filter(r -> r.podTemplate().isPresent()).toList();
     }

@@ -15,7 +15,10 @@ import java.util.UUID;
 /**
  * Turns envelopes into JSON bytes and back. Decoding checks the envelope and looks the payload type
  * up in an {@link EventCatalog}; anything else is a {@link MalformedEventException}. Unknown payload
- * fields are ignored so that a producer may add optional fields without a new version.
+ * fields are ignored so that a producer may add optional fields without a new version: a field
+ * whose absence means what older producers meant. A missing or null primitive field is malformed
+ * unless the record marks it optional with {@code @JsonSetter(nulls = Nulls.AS_EMPTY)} (then it
+ * reads as {@code false} or 0).
  */
 public final class EventCodec {
 

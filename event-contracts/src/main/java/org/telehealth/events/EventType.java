@@ -7,8 +7,9 @@ import java.lang.annotation.Target;
 
 /**
  * Names an event record on the wire. The pair (name, version) is what consumers switch on, so a
- * record's fields may only change together with a new version; old versions stay readable until
- * every producer has moved on (see docs/architecture.md, event catalog).
+ * record's fields may only change together with a new version, apart from adding an optional field
+ * whose absence means what older producers meant ({@link EventCodec}); old versions stay readable
+ * until every producer has moved on (see docs/architecture.md, event catalog).
  */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)

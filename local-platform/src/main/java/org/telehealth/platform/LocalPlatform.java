@@ -23,6 +23,7 @@ import org.telehealth.platform.keycloak.KeycloakServer;
 import org.telehealth.platform.process.ChildProcess;
 import org.telehealth.platform.process.HttpReadiness;
 import org.telehealth.platform.process.PortGuard;
+import org.telehealth.platform.secrets.LocalMasterKey;
 import org.telehealth.platform.secrets.LocalSigningKey;
 import org.telehealth.platform.services.PlatformService;
 import org.telehealth.platform.services.ServiceLauncher;
@@ -72,7 +73,25 @@ public final class LocalPlatform implements AutoCloseable {
                         // its load reports tell signaling where its control API is, on this run's port
                         Map.of("media.transport.port", Integer.toString(ports.mediaUdp()),
                                 "media.instance.control-url", "http://localhost:" + ports.media())),
-                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"), Map.of()));
+                // Recordings are encrypted with a master key kept in the data folder's secrets, apart from the
+                // recordings themselves (recording-service refuses a key inside its storage or spool directory).
+                // Profile local: the demo client secret of the local realm for its service token, with which it asks
+                // this run's media-service to fork a recorded visit's media to its capture ports on loopback.
+                new PlatformService("recording-service", "recording-service", ports.recording(), Optional.of("recording"),
+                        Map.of("quarkus.profile", "local",
+                                "recording.master-key-location", recordingMasterKey().toString(),
+                                "recording.storage.spool-directory", recordingsDirectory().resolve("spool").toString(),
+                                "recording.storage.local.root", recordingsDirectory().resolve("files").toString(),
+                                "recording.media.default-control-url", "http://localhost:" + ports.media(),
+                                "recording.capture.bind-address", "127.0.0.1")));
+    }
+
+    private Path recordingMasterKey() {
+        return LocalMasterKey.ensure(settings.dataDirectory().resolve("secrets/recording-master-key").toAbsolutePath());
+    }
+
+    private Path recordingsDirectory() {
+        return settings.dataDirectory().resolve("recordings").toAbsolutePath();
     }
 
     private Path joinLinkKey() {

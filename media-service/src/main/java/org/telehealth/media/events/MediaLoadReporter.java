@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.telehealth.events.media.MediaInstanceLoad;
@@ -14,7 +15,9 @@ import org.telehealth.media.session.MediaTransport;
 
 /**
  * Reports this instance's load on Kafka at a fixed interval: rooms, participants, media packets per
- * second and CPU. Signaling keeps the latest report of each instance to place new rooms.
+ * second, CPU and whether it drains. Signaling keeps the latest report of each instance to place
+ * new rooms; a drain that starts or ends is reported at once ({@link #reportNow}), not at the next
+ * interval, so that signaling stops placing rooms here as soon as it can.
  */
 @ApplicationScoped
 public class MediaLoadReporter {
@@ -48,6 +51,15 @@ public class MediaLoadReporter {
         timer.shutdownNow();
     }
 
+    /** Sends a report now, from the reporter's own thread (the caller never waits for Kafka). */
+    public void reportNow() {
+        try {
+            timer.execute(this::report);
+        } catch (RejectedExecutionException e) {
+            // shutting down: no more reports
+        }
+    }
+
     synchronized void report() {
         long now = System.nanoTime();
         long packets = transport.datagramsReceived();
@@ -56,7 +68,7 @@ public class MediaLoadReporter {
         previousPackets = packets;
         previousNanos = now;
         publisher.publish(instance.id(), new MediaInstanceLoad(instance.id(), instance.controlUrl(), rooms.size(),
-                rooms.participantCount(), perSecond, cpuLoad()));
+                rooms.participantCount(), perSecond, cpuLoad(), rooms.refusesNewRooms()));
     }
 
     private static double cpuLoad() {

@@ -19,7 +19,7 @@ import org.telehealth.media.session.MediaTransport;
 /**
  * The rooms of this instance. Creating a room or a participant twice is harmless (signaling may
  * retry); removing a participant closes its media session, closing a room removes everyone (and
- * stops its recording).
+ * stops its recording). While the instance drains it opens no new room; the open ones carry on.
  */
 @ApplicationScoped
 public class RoomRegistry {
@@ -31,6 +31,8 @@ public class RoomRegistry {
     private final MediaEventPublisher events;
     private final Map<String, Room> rooms = new ConcurrentHashMap<>();
     private final Map<MediaSession, Participant> bySession = new ConcurrentHashMap<>();
+    /** Written under this registry's lock, as {@link #open} reads it: no room opens after the drain began. */
+    private volatile boolean refusingNewRooms;
 
     private final ScheduledExecutorService consentSweeper = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "media-consent-sweeper");
@@ -71,12 +73,29 @@ public class RoomRegistry {
         if (existing != null) {
             return existing;
         }
+        if (refusingNewRooms) {
+            throw ControlException.unavailable("this media instance is draining (it is being stopped): it opens no new "
+                    + "room, only its open rooms carry on; open room " + roomId + " on another instance");
+        }
         if (rooms.size() >= MAX_ROOMS) {
             throw ControlException.unavailable("this media instance is full (" + MAX_ROOMS + " rooms)");
         }
         Room room = new Room(roomId);
         rooms.put(roomId, room);
         return room;
+    }
+
+    /**
+     * Makes {@link #open} refuse rooms that are not open yet (the instance drains), or take them
+     * again. Taken under the lock {@code open} holds: once this returns, no new room is created
+     * until the refusal is lifted.
+     */
+    public synchronized void refuseNewRooms(boolean refuse) {
+        refusingNewRooms = refuse;
+    }
+
+    public boolean refusesNewRooms() {
+        return refusingNewRooms;
     }
 
     /** The open rooms, as they are while the caller walks them. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.telehealth.infra.testing.GcPauses;
 
 /**
  * A server the benchmark measures, in a JVM of its own so that its CPU time is its own: started with

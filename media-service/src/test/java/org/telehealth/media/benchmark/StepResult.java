@@ -1,5 +1,7 @@
 package org.telehealth.media.benchmark;
 
+import org.telehealth.infra.testing.GcPauses;
+
 /**
  * The figures of one load step, over its measurement window.
  *

@@ -24,11 +24,14 @@ import java.util.List;
  *   Cues               when finished: a CuePoint per cluster and track that starts there (video at a keyframe)
  * </pre>
  *
- * <p>Only the header region ({@link #headerLength()} bytes) is ever rewritten; clusters are built in
- * memory and appended whole, then the sink is synced. So a file cut anywhere after a cluster has
- * every frame before it, with a header that declares every track in it: players read it up to the
- * cut (without a duration until it is finished). Tracks may join at any time (participants join
- * late); each is declared in the Tracks region, so at most as many as fit in it.
+ * <p>Everything up to the clusters is the head ({@link #headLength()} bytes, the same length
+ * throughout), kept in memory and handed to the sink whole whenever it changes: when a track joins
+ * (before its first block) and when the recording is finished. Everything after it, the body, is
+ * appended once: clusters are built in memory and appended whole, then the sink is synced. So a file
+ * cut anywhere after a cluster has every frame before it, with a head that declares every track in
+ * it: players read it up to the cut (without a duration until it is finished). Tracks may join at
+ * any time (participants join late); each is declared in the Tracks region, so at most as many as
+ * fit in it.
  *
  * <p>Timestamps are milliseconds from the recording's start. A track's blocks must come in its own
  * time order; tracks may interleave a little out of order (a block's time is relative to its
@@ -71,7 +74,7 @@ public final class WebmMuxer implements Closeable {
     private static final Instant MATROSKA_EPOCH = Instant.parse("2001-01-01T00:00:00Z");
     private static final int MAX_RELATIVE = Short.MAX_VALUE;
 
-    private final RecordingSink sink;
+    private final WebmSink sink;
     private final List<WebmTrack> tracks = new ArrayList<>();
     private final List<Long> trackUids = new ArrayList<>();
     private final List<CuePoint> cues = new ArrayList<>();
@@ -82,47 +85,46 @@ public final class WebmMuxer implements Closeable {
     private final long infoPosition;
     private final long durationPosition;
     private final long tracksPosition;
-    private final long headerLength;
+    private final byte[] head;
     private final EbmlBuffer cluster = new EbmlBuffer();
     private boolean[] startedInCluster = new boolean[0];
     private long clusterTimestamp = -1;
     private long maxTimestamp = -1;
+    private long bodyLength;
     private boolean finished;
 
     private record CuePoint(long time, int track, long clusterPosition) {
     }
 
-    /** Writes the header and syncs it. */
-    public WebmMuxer(RecordingSink sink, String writingApp, Instant startedAt) throws IOException {
+    /** Writes the head (durably). */
+    public WebmMuxer(WebmSink sink, String writingApp, Instant startedAt) throws IOException {
         this.sink = sink;
         EbmlBuffer header = new EbmlBuffer().master(EBML, ebml -> ebml.uint(0x4286, 1).uint(0x42F7, 1).uint(0x42F2, 4)
                 .uint(0x42F3, 8).string(0x4282, "webm").uint(0x4287, 4).uint(0x4285, 2));
         header.id(SEGMENT).size(EbmlBuffer.UNKNOWN_SIZE, 8);
-        long base = sink.position();
-        segmentDataStart = base + header.length();
+        segmentDataStart = header.length();
         seekHeadPosition = segmentDataStart;
         header.voidElement(SEEK_HEAD_RESERVED);
-        infoPosition = base + header.length();
+        infoPosition = header.length();
         EbmlBuffer info = new EbmlBuffer().master(INFO, content -> content.uint(TIMESTAMP_SCALE, 1_000_000)
                 .string(MUXING_APP, "telehealth-recording WebmMuxer").string(WRITING_APP, writingApp)
                 .signedDate(DATE_UTC, Duration.between(MATROSKA_EPOCH, startedAt).toNanos())
                 .voidElement(DURATION_LENGTH));
         durationPosition = infoPosition + info.length() - DURATION_LENGTH;
         header.raw(info.toByteArray());
-        tracksPosition = base + header.length();
+        tracksPosition = header.length();
         header.voidElement(TRACKS_RESERVED);
-        headerLength = base + header.length();
-        sink.write(header.toByteBuffer());
-        sink.sync();
+        head = header.toByteArray();
+        sink.writeHead(ByteBuffer.wrap(head));
     }
 
-    /** Bytes from the start of the file that may be rewritten in place; nothing after them is. */
-    public long headerLength() {
-        return headerLength;
+    /** Bytes of the head: the start of the file that is replaced when it changes; nothing after it is. */
+    public int headLength() {
+        return head.length;
     }
 
     /**
-     * Declares a track (the header is rewritten and synced) and gives its number, for
+     * Declares a track (the head is written again, durably) and gives its number, for
      * {@link #write}.
      *
      * @throws IllegalStateException if the Tracks region is full
@@ -144,8 +146,8 @@ public final class WebmMuxer implements Closeable {
         if (region.length() < TRACKS_RESERVED) {
             region.voidElement(TRACKS_RESERVED - region.length());
         }
-        sink.writeAt(tracksPosition, region.toByteBuffer());
-        sink.sync();
+        patchHead(tracksPosition, region);
+        sink.writeHead(ByteBuffer.wrap(head));
         startedInCluster = new boolean[tracks.size() + 1];
         return tracks.size();
     }
@@ -185,9 +187,9 @@ public final class WebmMuxer implements Closeable {
         if (clusterTimestamp < 0) {
             return;
         }
-        long position = sink.position() - segmentDataStart;
+        long position = head.length + bodyLength - segmentDataStart;
         EbmlBuffer element = new EbmlBuffer().id(CLUSTER).size(cluster.length()).raw(cluster.toByteArray());
-        sink.write(element.toByteBuffer());
+        append(element);
         sink.sync();
         clusterCues.sort((a, b) -> Long.compare(a.time(), b.time()));
         for (CuePoint cue : clusterCues) {
@@ -205,15 +207,16 @@ public final class WebmMuxer implements Closeable {
     }
 
     /**
-     * Closes the last cluster, appends the Cues, fills in the SeekHead, the duration and the
-     * segment's size, syncs and closes the sink. Nothing can be written after.
+     * Closes the last cluster, appends the Cues and syncs, then writes the head with the SeekHead,
+     * the duration and the segment's size filled in, and closes the sink. Nothing can be written
+     * after.
      */
     public void finish() throws IOException {
         if (finished) {
             return;
         }
         closeCluster();
-        long cuesPosition = sink.position() - segmentDataStart;
+        long cuesPosition = head.length + bodyLength - segmentDataStart;
         if (!cues.isEmpty()) {
             EbmlBuffer element = new EbmlBuffer().master(CUES, content -> {
                 for (CuePoint cue : cues) {
@@ -221,7 +224,8 @@ public final class WebmMuxer implements Closeable {
                             positions -> positions.uint(CUE_TRACK, cue.track()).uint(CUE_CLUSTER_POSITION, cue.clusterPosition())));
                 }
             });
-            sink.write(element.toByteBuffer());
+            append(element);
+            sink.sync();
         }
         EbmlBuffer seekHead = new EbmlBuffer().master(SEEK_HEAD, content -> {
             seek(content, INFO, infoPosition - segmentDataStart);
@@ -231,12 +235,11 @@ public final class WebmMuxer implements Closeable {
             }
         });
         seekHead.voidElement(SEEK_HEAD_RESERVED - seekHead.length());
-        sink.writeAt(seekHeadPosition, seekHead.toByteBuffer());
+        patchHead(seekHeadPosition, seekHead);
         double duration = maxTimestamp < 0 ? 0 : maxTimestamp + 20;
-        sink.writeAt(durationPosition, new EbmlBuffer().floatValue(DURATION, duration).toByteBuffer());
-        EbmlBuffer segmentSize = new EbmlBuffer().size(sink.position() - segmentDataStart, 8);
-        sink.writeAt(segmentDataStart - 8, segmentSize.toByteBuffer());
-        sink.sync();
+        patchHead(durationPosition, new EbmlBuffer().floatValue(DURATION, duration));
+        patchHead(segmentDataStart - 8, new EbmlBuffer().size(head.length + bodyLength - segmentDataStart, 8));
+        sink.writeHead(ByteBuffer.wrap(head));
         finished = true;
         sink.close();
     }
@@ -248,6 +251,15 @@ public final class WebmMuxer implements Closeable {
             finished = true;
             sink.close();
         }
+    }
+
+    private void append(EbmlBuffer element) throws IOException {
+        sink.append(element.toByteBuffer());
+        bodyLength += element.length();
+    }
+
+    private void patchHead(long position, EbmlBuffer bytes) {
+        System.arraycopy(bytes.toByteArray(), 0, head, (int) position, bytes.length());
     }
 
     private EbmlBuffer tracksElement() {

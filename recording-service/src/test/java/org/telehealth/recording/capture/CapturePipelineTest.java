@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.telehealth.recording.webm.FileRecordingSink;
+import org.telehealth.recording.webm.FileWebmSink;
 
 /**
  * A visit recorded end to end from RTP over UDP to a WebM file, as the media-service's fork would
@@ -38,8 +38,8 @@ class CapturePipelineTest {
     static void recordAVisit() throws Exception {
         assumeTrue(MediaFixture.available(), "ffmpeg and ffprobe are not installed");
         recording = directory.resolve("visit.webm");
-        CaptureSession capture = CaptureSession.start("test-visit", new InetSocketAddress("127.0.0.1", 0),
-                FileRecordingSink.create(recording), CaptureSettings.DEFAULTS);
+        ForkRecorder capture = ForkRecorder.start("test-visit", new InetSocketAddress("127.0.0.1", 0),
+                FileWebmSink.create(recording), CaptureSettings.DEFAULTS);
         fork = new ForkSimulator().impair(0.01, 0.03, 0.01);
         fork.track("doctor", "audio", 0x1000_0001L, 111, "opus", CodedFrames.oggOpus(MediaFixture.opus()), 0, RECORDED_MILLIS,
                 50_000, 0);

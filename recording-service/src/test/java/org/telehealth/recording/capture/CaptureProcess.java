@@ -2,7 +2,7 @@ package org.telehealth.recording.capture;
 
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import org.telehealth.recording.webm.FileRecordingSink;
+import org.telehealth.recording.webm.FileWebmSink;
 
 /**
  * A capture in a process of its own, for the crash test to kill: records to the file named by its
@@ -14,8 +14,8 @@ public final class CaptureProcess {
     }
 
     public static void main(String[] arguments) throws Exception {
-        CaptureSession capture = CaptureSession.start("crash-test", new InetSocketAddress("127.0.0.1", 0),
-                FileRecordingSink.create(Path.of(arguments[0])), CaptureSettings.DEFAULTS);
+        ForkRecorder capture = ForkRecorder.start("crash-test", new InetSocketAddress("127.0.0.1", 0),
+                FileWebmSink.create(Path.of(arguments[0])), CaptureSettings.DEFAULTS);
         System.out.println("READY " + capture.localAddress().getPort());
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);

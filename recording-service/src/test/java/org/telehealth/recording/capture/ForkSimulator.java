@@ -13,8 +13,9 @@ import java.util.Random;
 /**
  * Plays what a media-service fork would send during a visit, paced in real time to a capture's
  * socket: participants' tracks from the fixtures, each with its description, sender reports on its
- * participant's own clock, and an impaired link (loss, reordering, duplicates; seeded, after the
- * first half second so each video starts at a keyframe).
+ * participant's own clock, and an impaired link (loss, reordering, duplicates; seeded, from half a
+ * second into each track so that every video starts at a keyframe whatever the encoder's packet
+ * sizes make the random draws fall on).
  */
 final class ForkSimulator implements AutoCloseable {
 
@@ -77,7 +78,8 @@ final class ForkSimulator implements AutoCloseable {
             pictureId = (pictureId + 1) & 0x7FFF;
             for (int i = 0; i < payloads.size(); i++) {
                 boolean marker = i == payloads.size() - 1;
-                add(at, TestPackets.rtp(payloadType, marker, sequenceNumber, timestamp, ssrc, payloads.get(i)), true);
+                add(at, TestPackets.rtp(payloadType, marker, sequenceNumber, timestamp, ssrc, payloads.get(i)),
+                        frame.millis() > 500);
                 sequenceNumber = (sequenceNumber + 1) & 0xFFFF;
             }
         }
@@ -97,7 +99,7 @@ final class ForkSimulator implements AutoCloseable {
             if (wait > 0) {
                 Thread.sleep(wait);
             }
-            boolean impaired = event.impaired() && event.atMillis() > 500;
+            boolean impaired = event.impaired();
             if (impaired && random.nextDouble() < loss) {
                 dropped++;
                 continue;

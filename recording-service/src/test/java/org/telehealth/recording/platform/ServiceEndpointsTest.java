@@ -6,11 +6,13 @@ import org.telehealth.infra.testing.KafkaTestResource;
 import org.telehealth.infra.testing.OperationalEndpointsContract;
 import org.telehealth.infra.testing.PostgresTestResource;
 import org.telehealth.infra.testing.TokenIssuerTestResource;
+import org.telehealth.recording.testsupport.RecordingFilesTestResource;
 
 @QuarkusTest
 @WithTestResource(PostgresTestResource.class)
 @WithTestResource(KafkaTestResource.class)
 @WithTestResource(TokenIssuerTestResource.class)
+@WithTestResource(RecordingFilesTestResource.class)
 class ServiceEndpointsTest extends OperationalEndpointsContract {
 
     @Override

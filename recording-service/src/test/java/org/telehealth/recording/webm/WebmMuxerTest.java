@@ -36,7 +36,7 @@ class WebmMuxerTest {
         List<CodedFrames.Frame> audio = CodedFrames.oggOpus(MediaFixture.opus());
         List<CodedFrames.Frame> video = CodedFrames.ivf(MediaFixture.vp8());
         List<Long> clusterEnds = new ArrayList<>();
-        FileRecordingSink sink = FileRecordingSink.create(file);
+        FileWebmSink sink = FileWebmSink.create(file);
         WebmMuxer muxer = new WebmMuxer(sink, "test", Instant.parse("2026-01-02T03:04:05Z"));
         int microphone = muxer.addTrack(WebmTrack.opus("doctor microphone"));
         int camera = 0;
@@ -44,7 +44,7 @@ class WebmMuxerTest {
         int v = 0;
         while (a < audio.size() && audio.get(a).millis() < MILLIS) {
             boolean videoNext = v < video.size() && video.get(v).millis() <= audio.get(a).millis();
-            long before = sink.position();
+            long before = sink.length();
             if (videoNext) {
                 CodedFrames.Frame frame = video.get(v++);
                 boolean keyframe = (frame.data()[0] & 1) == 0;
@@ -60,8 +60,8 @@ class WebmMuxerTest {
                 CodedFrames.Frame frame = audio.get(a++);
                 muxer.write(microphone, frame.millis(), true, frame.data());
             }
-            if (sink.position() != before) {
-                clusterEnds.add(sink.position());
+            if (sink.length() != before) {
+                clusterEnds.add(sink.length());
             }
         }
         if (finish) {
@@ -69,7 +69,7 @@ class WebmMuxerTest {
             clusterEnds.add(Files.size(file));
         } else {
             muxer.closeCluster();
-            clusterEnds.add(sink.position());
+            clusterEnds.add(sink.length());
             muxer.close();
         }
         return clusterEnds;
@@ -166,7 +166,7 @@ class WebmMuxerTest {
 
     @Test
     void shouldRefuseATrackWhenTheHeaderIsFullAndKeepTheOthers() throws Exception {
-        WebmMuxer muxer = new WebmMuxer(FileRecordingSink.create(directory.resolve("full.webm")), "test", Instant.now());
+        WebmMuxer muxer = new WebmMuxer(FileWebmSink.create(directory.resolve("full.webm")), "test", Instant.now());
         int added = 0;
         try {
             while (added < 200) {

@@ -1,5 +1,7 @@
 package org.telehealth.signaling.protocol;
 
+import java.util.UUID;
+
 /** A message a participant's page sends, as {@link ClientMessageParser} accepted it (protocol v1). */
 public sealed interface ClientMessage {
 
@@ -45,6 +47,21 @@ public sealed interface ClientMessage {
 
     /** The doctor ends the visit for everyone. */
     record EndVisit() implements ClientMessage {
+    }
+
+    /** The doctor asks to record the call; everyone else in it is asked for their consent. */
+    record RecordingStart() implements ClientMessage {
+    }
+
+    /**
+     * A participant's answer to a recording request they were asked about; while the recording runs,
+     * {@code accept = false} withdraws their consent.
+     */
+    record RecordingConsent(UUID recordingId, boolean accept) implements ClientMessage {
+    }
+
+    /** The doctor stops the recording, or drops a request still waiting for consent. */
+    record RecordingStop() implements ClientMessage {
     }
 
     /** Keep-alive; answered by {@code pong}. */

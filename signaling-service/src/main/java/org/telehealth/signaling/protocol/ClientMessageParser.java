@@ -13,9 +13,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -50,7 +52,7 @@ public final class ClientMessageParser {
         this.maxChatChars = maxChatChars;
         this.maxSdpBytes = maxSdpBytes;
         json.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(4).build());
-        this.readers = Map.of(
+        Map<String, Function<JsonNode, ClientMessage>> core = Map.of(
                 "hello", node -> {
                     fields(node, "protocol", "token");
                     return new ClientMessage.Hello(integer(node, "protocol"), text(node, "token", MAX_TOKEN_CHARS));
@@ -86,6 +88,26 @@ public final class ClientMessageParser {
                 "ping", node -> {
                     fields(node);
                     return new ClientMessage.Ping();
+                });
+        Map<String, Function<JsonNode, ClientMessage>> all = new HashMap<>(core);
+        all.putAll(recordingReaders());
+        this.readers = Map.copyOf(all);
+    }
+
+    /** The messages of recording consent (issue #6): the doctor's start and stop, everyone's answer. */
+    private static Map<String, Function<JsonNode, ClientMessage>> recordingReaders() {
+        return Map.of(
+                "recording-start", node -> {
+                    fields(node);
+                    return new ClientMessage.RecordingStart();
+                },
+                "recording-consent", node -> {
+                    fields(node, "recordingId", "accept");
+                    return new ClientMessage.RecordingConsent(uuid(node, "recordingId"), bool(node, "accept"));
+                },
+                "recording-stop", node -> {
+                    fields(node);
+                    return new ClientMessage.RecordingStop();
                 });
     }
 
@@ -157,6 +179,20 @@ public final class ClientMessageParser {
             throw new SignalingException(MESSAGE_TOO_LARGE, "'sdp' is limited to " + maxSdpBytes + " bytes");
         }
         return sdp;
+    }
+
+    private static UUID uuid(JsonNode node, String field) {
+        String text = text(node, field, MAX_ID_CHARS);
+        try {
+            UUID id = UUID.fromString(text);
+            // UUID.fromString also takes shortened forms such as "1-2-3-4-5": only the canonical one is an id
+            if (id.toString().equalsIgnoreCase(text)) {
+                return id;
+            }
+        } catch (IllegalArgumentException e) {
+            // answered below
+        }
+        throw new SignalingException(INVALID_MESSAGE, "'" + field + "' must be a UUID");
     }
 
     private static int integer(JsonNode node, String field) {

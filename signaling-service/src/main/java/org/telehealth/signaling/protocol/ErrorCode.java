@@ -18,6 +18,8 @@ public enum ErrorCode {
     NOT_ALLOWED("not-allowed", 0),
     /** {@code admit}/{@code decline} named nobody in the waiting room. */
     UNKNOWN_PARTICIPANT("unknown-participant", 0),
+    /** A {@code recording-consent} names no recording request of this visit (or an earlier one). */
+    UNKNOWN_RECORDING("unknown-recording", 0),
     /** media-service refused the SDP offer (or it is no SDP at all); nothing changed. */
     INVALID_SDP("invalid-sdp", 0),
     /** No media-service instance could be reached, or the call's media room could not be placed. */

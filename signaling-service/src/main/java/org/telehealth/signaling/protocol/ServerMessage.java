@@ -2,6 +2,7 @@ package org.telehealth.signaling.protocol;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.UUID;
 import org.telehealth.events.visit.ParticipantRole;
 
 /**
@@ -125,6 +126,33 @@ public sealed interface ServerMessage {
     record VisitEnded(String by) implements ServerMessage {
         public String type() {
             return "visit-ended";
+        }
+    }
+
+    /** To each participant in the call but the doctor who asked: accept or decline this recording. */
+    record RecordingConsentRequested(UUID recordingId) implements ServerMessage {
+        public String type() {
+            return "recording-consent-requested";
+        }
+    }
+
+    /**
+     * To everyone in the call: where the visit's recording stands. {@code waitingFor} (while asking
+     * only) lists who has not accepted yet; {@code reason} and {@code by} (the participant whose
+     * answer, arrival or departure caused it) say why a recording stopped, was declined or failed.
+     */
+    record RecordingState(UUID recordingId, String state,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> waitingFor,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String reason,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String by) implements ServerMessage {
+        public static final String ASKING = "asking";
+        public static final String RECORDING = "recording";
+        public static final String STOPPED = "stopped";
+        public static final String DECLINED = "declined";
+        public static final String FAILED = "failed";
+
+        public String type() {
+            return "recording-state";
         }
     }
 

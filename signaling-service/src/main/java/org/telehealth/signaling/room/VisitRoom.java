@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.telehealth.events.visit.ParticipantRole;
 import org.telehealth.events.visit.VisitEnded;
 import org.telehealth.events.visit.VisitOpened;
 import org.telehealth.events.visit.VisitParticipantAdmitted;
@@ -319,6 +320,40 @@ public final class VisitRoom {
                 noticeIfCallEmpty();
             }
         }
+    }
+
+    /** Sends a message to one participant in the call; nothing if they are not in it (lost while they are away). */
+    public synchronized void sendTo(String participantId, ServerMessage message) {
+        Member member = inCall.get(participantId);
+        if (member != null) {
+            member.send(message);
+        }
+    }
+
+    /**
+     * Everyone in the call now, present or away, with their role: this instance's participants in the
+     * order they entered it, then those whose sockets other instances hold.
+     */
+    public synchronized Map<String, ParticipantRole> callRoles() {
+        Map<String, ParticipantRole> roles = new LinkedHashMap<>();
+        inCall.values().forEach(member -> roles.put(member.id(), member.role()));
+        remote.in(MemberView.Place.IN_CALL).forEach(view -> roles.putIfAbsent(view.id(), view.role()));
+        return roles;
+    }
+
+    /** Whether the socket speaks for a participant in the call now (not waiting, not replaced). */
+    public synchronized boolean speaksInCall(Participant socket) {
+        Member member = current(socket);
+        return member != null && inCall.get(member.id()) == member;
+    }
+
+    /**
+     * Runs {@code action} under the room's lock: nobody enters or leaves the call meanwhile, and the
+     * visit events fired by this room (whose observers also run under it) come before or after it
+     * as a whole. For features that act on the whole call at once, such as recording consent.
+     */
+    public synchronized void locked(Runnable action) {
+        action.run();
     }
 
     private synchronized void graceExpired(Member member) {

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongFunction;
@@ -62,6 +63,11 @@ public class VisitRooms {
 
     public VisitRoom of(UUID visitId) {
         return rooms.computeIfAbsent(visitId, id -> new VisitRoom(id, bus, reconnectGrace, scheduler));
+    }
+
+    /** The visit's room if this instance has one: it holds or held participants of it, or read facts about it. */
+    public Optional<VisitRoom> existing(UUID visitId) {
+        return Optional.ofNullable(rooms.get(visitId));
     }
 
     public Collection<VisitRoom> all() {

@@ -15,6 +15,7 @@ import org.telehealth.signaling.protocol.ClientMessage;
 import org.telehealth.signaling.protocol.ClientMessageParser;
 import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
+import org.telehealth.signaling.recording.VisitRecordings;
 import org.telehealth.signaling.room.VisitRoom;
 import org.telehealth.signaling.room.VisitRooms;
 
@@ -31,7 +32,7 @@ final class VisitSession {
 
     /** What a session needs from the application, shared by all sessions. */
     record Collaborators(ClientMessageParser parser, TokenAuthenticator authenticator, VisitAdmission admission,
-            VisitRooms rooms, MediaRelay media) {
+            VisitRooms rooms, MediaRelay media, VisitRecordings recordings) {
     }
 
     private final UUID visitId;
@@ -100,6 +101,12 @@ final class VisitSession {
             app.media().offer(room, participant, offer.sdp());
         } else if (message instanceof ClientMessage.MediaState media) {
             room.mediaState(participant, media.audio(), media.video());
+        } else if (message instanceof ClientMessage.RecordingStart) {
+            app.recordings().start(room, participant);
+        } else if (message instanceof ClientMessage.RecordingConsent consent) {
+            app.recordings().consent(room, participant, consent.recordingId(), consent.accept());
+        } else if (message instanceof ClientMessage.RecordingStop) {
+            app.recordings().stop(room, participant);
         } else if (message instanceof ClientMessage.EndVisit) {
             room.end(participant);
         } else if (message instanceof ClientMessage.Leave) {
@@ -122,6 +129,7 @@ final class VisitSession {
         participant = admitted;
         room = joined;
         state = State.JOINED;
+        app.recordings().caughtUp(joined, admitted);
     }
 
     private void fail(SignalingException e) {

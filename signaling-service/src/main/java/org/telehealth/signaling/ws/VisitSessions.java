@@ -13,6 +13,7 @@ import org.telehealth.signaling.media.MediaRelay;
 import org.telehealth.signaling.protocol.ClientMessageParser;
 import org.telehealth.signaling.protocol.ErrorCode;
 import org.telehealth.signaling.protocol.ServerMessageWriter;
+import org.telehealth.signaling.recording.VisitRecordings;
 import org.telehealth.signaling.room.VisitRooms;
 
 /**
@@ -30,12 +31,12 @@ public class VisitSessions {
     private final VisitSession.Collaborators app;
 
     public VisitSessions(SignalingConfig config, Vertx vertx, TokenAuthenticator authenticator,
-            VisitAdmission admission, VisitRooms rooms, MediaRelay media) {
+            VisitAdmission admission, VisitRooms rooms, MediaRelay media, VisitRecordings recordings) {
         this.config = config;
         this.vertx = vertx;
         this.app = new VisitSession.Collaborators(
                 new ClientMessageParser(config.maxMessageBytes(), config.maxChatChars(), config.maxSdpBytes()),
-                authenticator, admission, rooms, media);
+                authenticator, admission, rooms, media, recordings);
     }
 
     void opened(WebSocketConnection connection) {

@@ -3,6 +3,7 @@ package org.telehealth.signaling.protocol;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class ClientMessageParserTest {
@@ -23,6 +24,22 @@ class ClientMessageParserTest {
         assertThat(parser.parse("{\"type\":\"ping\"}")).isEqualTo(new ClientMessage.Ping());
         assertThat(parser.parse("{\"type\":\"media-offer\",\"sdp\":\"v=0\\r\\n\"}"))
                 .isEqualTo(new ClientMessage.MediaOffer("v=0\r\n"));
+    }
+
+    @Test
+    void shouldReadTheRecordingConsentMessages() {
+        UUID id = UUID.randomUUID();
+
+        assertThat(parser.parse("{\"type\":\"recording-start\"}")).isEqualTo(new ClientMessage.RecordingStart());
+        assertThat(parser.parse("{\"type\":\"recording-stop\"}")).isEqualTo(new ClientMessage.RecordingStop());
+        assertThat(parser.parse("{\"accept\":false,\"type\":\"recording-consent\",\"recordingId\":\"" + id + "\"}"))
+                .isEqualTo(new ClientMessage.RecordingConsent(id, false));
+        assertThat(parser.parse("{\"type\":\"recording-consent\",\"recordingId\":\"" + id.toString().toUpperCase() + "\",\"accept\":true}"))
+                .isEqualTo(new ClientMessage.RecordingConsent(id, true));
+        expect("{\"type\":\"recording-consent\",\"recordingId\":\"1-2-3-4-5\",\"accept\":true}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"recording-consent\",\"recordingId\":7,\"accept\":true}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"recording-consent\",\"recordingId\":\"" + id + "\",\"accept\":1}", ErrorCode.INVALID_MESSAGE);
+        expect("{\"type\":\"recording-start\",\"participants\":[]}", ErrorCode.INVALID_MESSAGE);
     }
 
     @Test

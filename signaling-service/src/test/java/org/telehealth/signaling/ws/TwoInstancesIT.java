@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -23,6 +24,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.telehealth.events.EventEnvelope;
+import org.telehealth.events.recording.ConsentDecision;
+import org.telehealth.events.recording.ExpectedParticipant;
+import org.telehealth.events.recording.RecordingConsentRecorded;
+import org.telehealth.events.recording.RecordingRequested;
+import org.telehealth.events.recording.RecordingStarted;
+import org.telehealth.events.recording.RecordingStopRequested;
 import org.telehealth.events.visit.VisitParticipantAdmitted;
 import org.telehealth.events.visit.VisitParticipantJoined;
 import org.telehealth.events.visit.VisitParticipantWaiting;
@@ -41,7 +48,8 @@ import org.telehealth.signaling.visit.VisitDirectory;
  * media-service. The doctor's socket is on A, the patient's on B, and everything the protocol
  * promises holds across them: the waiting room, admission, the participant list, chat, media state,
  * one media room for both with each told what the other publishes, quality, the end of the visit,
- * the visit's events once each, and resuming (or being replaced) on the other instance.
+ * the visit's events once each, resuming (or being replaced) on the other instance, and one
+ * recording request whose consent both instances follow.
  */
 @QuarkusTest
 @WithTestResource(KafkaTestResource.class)
@@ -272,6 +280,53 @@ class TwoInstancesIT {
         doctor.abort();
     }
 
+    @Test
+    void shouldAskThePatientOnTheOtherInstanceToConsentAndFollowTheirAnswersOnBoth() {
+        TestSocket doctor = joinedDoctorOn(instanceA);
+        TestSocket patient = admittedPatientOn(instanceB.base(), doctor);
+
+        doctor.send("{\"type\":\"recording-start\"}");
+
+        JsonNode asking = doctor.await("recording-state");
+        UUID recordingId = UUID.fromString(asking.path("recordingId").asText());
+        assertThat(asking.path("waitingFor")).as("the patient on the other instance must consent too")
+                .extracting(JsonNode::asText).containsExactly(patientId);
+        assertThat(patient.await("recording-consent-requested").path("recordingId").asText()).isEqualTo(recordingId.toString());
+        assertThat(patient.await("recording-state").path("state").asText()).isEqualTo("asking");
+
+        patient.send(consent(recordingId, true));
+        for (TestSocket inCall : List.of(doctor, patient)) {
+            JsonNode state = inCall.await("recording-state", m -> m.path("waitingFor").isEmpty());
+            assertThat(state.path("state").asText()).isEqualTo("asking");
+        }
+        List<EventEnvelope<?>> events = RecordingTopic.eventsUntil(bootstrap, visit.visitId(), "recording.consent-recorded", 2);
+        assertThat(RecordingTopic.types(events)).containsExactly("recording.requested", "recording.consent-recorded",
+                "recording.consent-recorded");
+        assertThat(events.get(0).data()).isInstanceOfSatisfying(RecordingRequested.class, requested -> assertThat(
+                requested.participants()).extracting(ExpectedParticipant::participantId).containsExactly(doctorId, patientId));
+        assertThat(events.get(2).data()).isInstanceOfSatisfying(RecordingConsentRecorded.class, consent -> {
+            assertThat(consent.participantId()).isEqualTo(patientId);
+            assertThat(consent.decision()).isEqualTo(ConsentDecision.ACCEPTED);
+        });
+
+        RecordingTopic.publish(bootstrap, new RecordingStarted(recordingId, visit.visitId(), Instant.now()));
+        doctor.await("recording-state", m -> m.path("state").asText().equals("recording"));
+        patient.await("recording-state", m -> m.path("state").asText().equals("recording"));
+
+        patient.send(consent(recordingId, false));
+        for (TestSocket inCall : List.of(doctor, patient)) {
+            JsonNode stopped = inCall.await("recording-state", m -> m.path("state").asText().equals("stopped"));
+            assertThat(stopped.path("reason").asText()).isEqualTo(RecordingStopRequested.DECLINED);
+            assertThat(stopped.path("by").asText()).isEqualTo(patientId);
+        }
+        List<EventEnvelope<?>> withdrawn = RecordingTopic.eventsUntil(bootstrap, visit.visitId(), "recording.stop-requested", 1);
+        assertThat(RecordingTopic.types(withdrawn)).as("one stop, by the patient's instance").containsExactly(
+                "recording.requested", "recording.consent-recorded", "recording.consent-recorded",
+                "recording.consent-recorded", "recording.stop-requested");
+        doctor.abort();
+        patient.abort();
+    }
+
     /**
      * Chat lines both ways, timed: the same instance's echo to the sender against the other
      * instance's delivery, which adds one trip through Kafka. Logged, and bounded loosely.
@@ -342,6 +397,10 @@ class TwoInstancesIT {
 
     private String patientLink() {
         return JoinLinks.forPatient(visit.patientId(), visit.visitId(), 0);
+    }
+
+    private static String consent(UUID recordingId, boolean accept) {
+        return "{\"type\":\"recording-consent\",\"recordingId\":\"" + recordingId + "\",\"accept\":" + accept + "}";
     }
 
     private static String admit(String participantId) {

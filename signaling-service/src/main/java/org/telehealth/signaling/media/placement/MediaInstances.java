@@ -15,7 +15,8 @@ import org.telehealth.signaling.config.SignalingConfig;
 /**
  * The media-service instances this signaling instance knows from their load reports (topic
  * {@code telehealth.media}): the latest report of each, dropped once older than
- * {@code signaling.media.report-expiry}. The least loaded is the one with the fewest participants,
+ * {@code signaling.media.report-expiry}. An instance whose latest report says it is draining (being
+ * scaled down) gets no new room. The least loaded is the one with the fewest participants,
  * then the lowest CPU use (unknown CPU counts as busiest), then the smallest id, so the choice is
  * the same on every signaling instance.
  */
@@ -54,11 +55,11 @@ public class MediaInstances {
                 (known, fresh) -> fresh.at().isBefore(known.at()) ? known : fresh);
     }
 
-    /** The least loaded instance with a report younger than the expiry, if any. */
+    /** The least loaded instance, not draining, with a report younger than the expiry, if any. */
     public Optional<MediaInstance> leastLoaded(Instant now) {
         Instant oldest = now.minus(expiry);
         latest.values().removeIf(report -> report.at().isBefore(oldest));
-        return latest.values().stream().min(LEAST_LOADED)
+        return latest.values().stream().filter(report -> !report.load().draining()).min(LEAST_LOADED)
                 .map(report -> new MediaInstance(report.load().instanceId(), report.controlUrl()));
     }
 

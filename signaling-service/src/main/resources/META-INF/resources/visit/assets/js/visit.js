@@ -5,6 +5,7 @@ import { byId, formatDateTime } from './dom.js';
 import { forgetJoinToken } from './join-link.js';
 import { MediaSession } from './media.js';
 import { endNotice } from './messages.js';
+import { RecordingConsent } from './recording.js';
 import { VisitSocket } from './signaling.js';
 import { WaitingList } from './waiting-list.js';
 
@@ -34,6 +35,7 @@ export class VisitCall {
   #tiles;
   #chat;
   #waiting;
+  #recording;
   #phase = 'check';
   #selfId = null;
   #role = null;
@@ -92,6 +94,10 @@ export class VisitCall {
     this.#waiting.addEventListener('arrived', (event) => this.#announcer.announce(
       event.detail.roles.length === 1 ? `The ${roleWord(event.detail.roles[0])} is in the waiting room.`
         : `${event.detail.roles.length} people are in the waiting room.`));
+    this.#recording = new RecordingConsent({
+      status: byId('recording-status'), text: byId('recording-text'), toggle: byId('toggle-recording'),
+      dialog: byId('consent-dialog'), accept: byId('consent-accept'), decline: byId('consent-decline'),
+    }, (message) => this.#socket.send(message), (id) => labelsOf(this.#participants, this.#selfId).get(id));
     this.#wireControls();
   }
 
@@ -122,6 +128,7 @@ export class VisitCall {
       micLevel: this.#devices.level,
       local: { audio: this.#devices.stream.getAudioTracks().length > 0, video: this.#devices.stream.getVideoTracks().length > 0 },
       socket: { open: this.#socket.isOpen, reconnects: this.#socket.reconnects },
+      recording: this.#recording.snapshot(),
       media: {
         available: this.#media.available, started: this.#media.started, connectionState: this.#media.connectionState,
         offers: this.#media.offers, answers: this.#media.answers, lastError: this.#media.lastError,
@@ -206,6 +213,12 @@ export class VisitCall {
       case 'media-answer':
         this.#media.answered(message.sdp);
         break;
+      case 'recording-consent-requested':
+        this.#recording.requested(message);
+        break;
+      case 'recording-state':
+        this.#recording.update(message);
+        break;
       case 'quality':
         this.#quality = new Map((message.participants || []).map((entry) => [entry.participantId, entry]));
         this.#render();
@@ -282,6 +295,7 @@ export class VisitCall {
     this.#views.show('call');
     this.#socket.send({ type: 'media-state', ...this.#ownState() });
     this.#media.start(this.#devices.stream);
+    this.#recording.enter({ selfId: this.#selfId, host });
     this.#render();
   }
 
@@ -292,6 +306,7 @@ export class VisitCall {
     this.#quality.clear();
     this.#waiting.clear();
     this.#chat.clear();
+    this.#recording.reset();
     this.#phase = 'rejoining';
   }
 
@@ -323,6 +338,7 @@ export class VisitCall {
     this.#devices.stop();
     byId('connection-banner').hidden = true;
     byId('end-dialog').close?.();
+    this.#recording.reset();
     const role = this.#role || this.#expectedRole;
     if (role !== 'doctor' && LINK_IS_SPENT.has(code)) {
       forgetJoinToken(this.#visitId);

@@ -32,6 +32,18 @@ class MediaInstancesTest {
     }
 
     @Test
+    void shouldPlaceNoNewRoomOnADrainingInstanceUntilItsDrainIsCalledOff() {
+        instances.report(new MediaInstanceLoad("idle-but-draining", "http://idle-but-draining:8083", 0, 0, 0, 0.0, true),
+                now.minusSeconds(1), now);
+        report("busy", 6, 0.8);
+
+        assertThat(instances.leastLoaded(now)).map(MediaInstance::id).contains("busy");
+
+        instances.report(load("idle-but-draining", 0, 0.0), now, now);
+        assertThat(instances.leastLoaded(now)).map(MediaInstance::id).contains("idle-but-draining");
+    }
+
+    @Test
     void shouldCountUnknownCpuAsBusiest() {
         report("unknown", 0, -1);
         report("known", 0, 0.99);
