@@ -321,7 +321,7 @@ class TwoInstancesIT {
         }
         List<EventEnvelope<?>> withdrawn = RecordingTopic.eventsUntil(bootstrap, visit.visitId(), "recording.stop-requested", 1);
         assertThat(RecordingTopic.types(withdrawn)).as("one stop, by the patient's instance").containsExactly(
-                "recording.requested", "recording.consent-recorded", "recording.consent-recorded",
+                "recording.requested", "recording.consent-recorded", "recording.consent-recorded", "recording.started",
                 "recording.consent-recorded", "recording.stop-requested");
         doctor.abort();
         patient.abort();
