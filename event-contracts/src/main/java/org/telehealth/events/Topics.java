@@ -1,5 +1,7 @@
 package org.telehealth.events;
 
+import java.util.List;
+
 /**
  * The Kafka topics of the platform. Each is described in docs/architecture.md (event catalog): who
  * produces, who consumes, and which record key keeps related events in order.
@@ -14,6 +16,14 @@ public final class Topics {
     public static final String MEDIA = "telehealth.media";
     /** Recording requests and outcomes; key: visit id. */
     public static final String RECORDINGS = "telehealth.recordings";
+    /**
+     * Internal to signaling-service: what its instances tell each other about visits in progress
+     * (participants, admissions, chat, ends, media placement); key: visit id; kept for an hour.
+     */
+    public static final String SIGNALING_ROOMS = "telehealth.signaling-rooms";
+
+    /** Every topic above: what a deployment creates before the services start (Strimzi's KafkaTopics, the local broker). */
+    public static final List<String> ALL = List.of(APPOINTMENTS, VISITS, MEDIA, RECORDINGS, SIGNALING_ROOMS);
 
     private Topics() {
     }

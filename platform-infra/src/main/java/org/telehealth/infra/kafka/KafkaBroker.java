@@ -12,11 +12,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
+import org.telehealth.events.Topics;
 
 /**
  * A real Kafka broker (KRaft, single node) running from the Kafka jars on this JVM's class path, in
@@ -58,6 +64,7 @@ public final class KafkaBroker implements AutoCloseable {
                     .start();
             KafkaBroker broker = new KafkaBroker(process, port, logFile);
             broker.awaitReady();
+            broker.createPlatformTopics();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start: " + e.getMessage(), e);
@@ -109,6 +116,30 @@ public final class KafkaBroker implements AutoCloseable {
         }
         close();
         throw new IllegalStateException("Kafka did not answer within " + STARTUP_TIMEOUT.toSeconds() + " s; see " + logFile);
+    }
+
+    /**
+     * Creates the platform's topics that do not exist yet, as a deployment does before the services
+     * start. A consumer subscribed to a topic that does not exist yet is assigned its partitions only
+     * at its next metadata refresh (minutes later), and one that starts at the end of the topic then
+     * misses what was written meanwhile: the first recording request or outcome, say.
+     */
+    private void createPlatformTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+            List<NewTopic> missing = Topics.ALL.stream().filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, Optional.empty(), Optional.empty())).toList();
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
+            }
+        } catch (ExecutionException | TimeoutException e) {
+            close();
+            throw new IllegalStateException("Kafka did not create the platform's topics: " + e.getMessage() + "; see " + logFile, e);
+        } catch (InterruptedException e) {
+            close();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating Kafka topics", e);
+        }
     }
 
     /** Probing the port first keeps the admin client from logging a warning per refused attempt. */

@@ -47,6 +47,9 @@ public interface SignalingConfig {
     /** How calls reach media-service. */
     Media media();
 
+    /** How instances share visits (topic telehealth.signaling-rooms). */
+    Rooms rooms();
+
     /** The join links of scheduling-service. */
     JoinLink joinLink();
 
@@ -68,6 +71,25 @@ public interface SignalingConfig {
         /** Interval of the {@code quality} messages to participants in a call with media. */
         @WithDefault("2s")
         Duration qualityInterval();
+    }
+
+    /** How the instances of signaling share each visit's participants through Kafka. */
+    interface Rooms {
+
+        /** Interval at which an instance announces each of its participants again, so the others keep them. */
+        @WithDefault("30s")
+        Duration refreshInterval();
+
+        /**
+         * A participant of another instance not announced for this long is dropped (that instance
+         * stopped); also how far back a starting instance reads the topic.
+         */
+        @WithDefault("90s")
+        Duration memberExpiry();
+
+        /** Longest wait for the visit's media placement to come back through Kafka; then this instance's own proposal is used. */
+        @WithDefault("2s")
+        Duration placementWait();
     }
 
     /** How join link tokens are verified. */

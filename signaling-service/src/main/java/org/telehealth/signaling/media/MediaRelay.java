@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -13,9 +11,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.telehealth.events.visit.VisitEnded;
-import org.telehealth.events.visit.VisitParticipantLeft;
 import org.telehealth.signaling.media.client.MediaControlClient;
 import org.telehealth.signaling.media.client.MediaControlException;
 import org.telehealth.signaling.media.placement.MediaInstance;
@@ -25,15 +23,19 @@ import org.telehealth.signaling.media.sdp.SdpSections;
 import org.telehealth.signaling.protocol.ErrorCode;
 import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
+import org.telehealth.signaling.room.CallNotice;
 import org.telehealth.signaling.room.Participant;
 import org.telehealth.signaling.room.VisitRoom;
 
 /**
- * Connects a visit's call to its media room on a media-service instance: relays each participant's
- * SDP offer (the room and the participant are ensured first, so the first offer of a visit places
- * it), records what the accepted offer publishes in the visit room (which tells the others), removes
- * a participant's media when they leave the call and closes the media room when the visit ends. A
- * visit's calls run one at a time, in the order they were asked for.
+ * Connects a visit's call to its media room on a media-service instance: relays the SDP offers of
+ * this instance's participants (the room and the participant are ensured first, so the first offer
+ * of a visit places it, in agreement with the other signaling instances), records what the accepted
+ * offer publishes in the visit room (which tells everyone, on every instance), removes a participant's
+ * media when they leave the call and closes the media room when the call empties or the visit ends.
+ * A visit's calls from this instance run one at a time, in the order they were asked for; calls of
+ * several instances for one visit may interleave, which media-service's per-participant, idempotent
+ * API allows.
  */
 @ApplicationScoped
 public class MediaRelay {
@@ -57,80 +59,84 @@ public class MediaRelay {
     public void offer(VisitRoom room, Participant socket, String sdp) {
         long seat = room.mediaSeat(socket);
         SdpSections.requireOffer(sdp);
-        VisitMedia media = visits.computeIfAbsent(room.visitId(), id -> new VisitMedia(room, new SerialTasks(worker)));
-        media.tasks().submit(() -> negotiate(media, socket, seat, sdp));
+        VisitMedia media = mediaOf(room.visitId());
+        media.tasks().submit(() -> negotiate(media, room, socket, seat, sdp));
     }
 
-    /** Visits with a media room, for the quality poll. */
-    Collection<VisitMedia> visits() {
-        return List.copyOf(visits.values());
-    }
-
-    void participantLeft(@Observes VisitParticipantLeft left) {
-        VisitMedia media = visits.get(left.visitId());
-        if (media == null) {
-            return;
-        }
-        String participantId = left.participantId();
+    void mediaLeft(@Observes CallNotice.MediaLeft left) {
+        VisitMedia media = mediaOf(left.visitId());
         media.tasks().submit(() -> {
-            media.packetsSeen().remove(participantId);
             Optional<MediaInstance> instance = placement.placed(left.visitId());
-            if (!media.withMedia().remove(participantId) || instance.isEmpty()) {
-                return done();
-            }
-            if (media.withMedia().isEmpty() && media.room().inCallIds().isEmpty()) {
-                // the call is empty: free the instance; a later offer places the visit anew
-                placement.forget(left.visitId(), instance.get());
-                return quietly(client.closeRoom(instance.get(), media.roomId()), "close a room");
-            }
-            return quietly(client.removeParticipant(instance.get(), media.roomId(), participantId), "remove a participant");
+            return instance.isEmpty() ? done()
+                    : quietly(client.removeParticipant(instance.get(), media.roomId(), left.participantId()), "remove a participant");
         });
     }
 
-    void visitEnded(@Observes VisitEnded ended) {
-        VisitMedia media = visits.get(ended.visitId());
-        if (media == null) {
-            return;
+    /** The call emptied: the instances that relayed its media close the room, which frees the placement. */
+    void callEmptied(@Observes CallNotice.CallEmptied emptied) {
+        VisitMedia media = visits.get(emptied.visitId());
+        if (media != null) {
+            media.tasks().submit(() -> close(media));
         }
+    }
+
+    /** A host of this instance ended the visit: its media room closes, whoever relayed its offers. */
+    void visitEnded(@Observes VisitEnded ended) {
+        VisitMedia media = mediaOf(ended.visitId());
         media.tasks().submit(() -> {
             visits.remove(ended.visitId(), media);
-            Optional<MediaInstance> instance = placement.placed(ended.visitId());
-            if (instance.isEmpty()) {
-                return done();
-            }
-            placement.forget(ended.visitId(), instance.get());
-            return quietly(client.closeRoom(instance.get(), media.roomId()), "close a room");
+            return close(media);
         });
     }
 
-    private CompletionStage<?> negotiate(VisitMedia media, Participant socket, long seat, String sdp) {
-        VisitRoom room = media.room();
+    private VisitMedia mediaOf(UUID visitId) {
+        return visits.computeIfAbsent(visitId, id -> new VisitMedia(id, new SerialTasks(worker)));
+    }
+
+    private CompletionStage<?> close(VisitMedia media) {
+        Optional<MediaInstance> instance = placement.placed(media.visitId());
+        if (instance.isEmpty()) {
+            return done();
+        }
+        placement.forget(media.visitId(), instance.get());
+        return quietly(client.closeRoom(instance.get(), media.roomId()), "close a room");
+    }
+
+    private CompletionStage<?> negotiate(VisitMedia media, VisitRoom room, Participant socket, long seat, String sdp) {
         String participantId = socket.id();
         if (!room.holdsSeat(participantId, seat)) {
             return done(); // left the call while the offer waited
         }
-        MediaInstance instance = placement.placeOf(room.visitId());
-        boolean alreadyAdded = media.withMedia().contains(participantId);
-        return client.openRoom(instance, media.roomId())
-                .onFailure().invoke(e -> {
-                    if (media.withMedia().isEmpty()) {
-                        placement.forget(room.visitId(), instance); // nobody's media is there: place anew next time
-                    }
-                })
-                .chain(() -> client.addParticipant(instance, media.roomId(), participantId))
-                .invoke(() -> media.withMedia().add(participantId))
-                .chain(() -> client.answer(instance, media.roomId(), participantId, sdp))
-                .onItem().transformToUni(answer -> {
-                    room.published(participantId, seat, PublicationReader.read(sdp, answer));
-                    socket.send(new ServerMessage.MediaAnswer(answer));
-                    return Uni.createFrom().voidItem();
-                })
-                .onFailure().recoverWithUni(failure -> refused(media, instance, socket, alreadyAdded, failure))
+        boolean alreadyAdded = room.hasMedia(participantId);
+        AtomicBoolean addedNow = new AtomicBoolean();
+        return placement.placeOf(room.visitId()).onItem().transformToUni(instance -> client.openRoom(instance, media.roomId())
+                        .onFailure().invoke(e -> {
+                            if (!room.anyoneWithMedia()) {
+                                placement.forget(room.visitId(), instance); // nobody's media is there: place anew next time
+                            }
+                        })
+                        .chain(() -> client.addParticipant(instance, media.roomId(), participantId))
+                        .invoke(() -> addedNow.set(!alreadyAdded))
+                        .chain(() -> {
+                            if (!room.mediaAdded(participantId, seat, true)) {
+                                // they left the call meanwhile: their media must not stay behind
+                                return (alreadyAdded ? Uni.createFrom().voidItem()
+                                        : client.removeParticipant(instance, media.roomId(), participantId).onFailure().recoverWithNull().replaceWithVoid())
+                                        .replaceWith((String) null);
+                            }
+                            return client.answer(instance, media.roomId(), participantId, sdp);
+                        })
+                        .onItem().ifNotNull().transformToUni(answer -> {
+                            room.published(participantId, seat, PublicationReader.read(sdp, answer));
+                            socket.send(new ServerMessage.MediaAnswer(answer));
+                            return Uni.createFrom().voidItem();
+                        })
+                        .onFailure().recoverWithUni(failure -> refused(room, instance, socket, seat, addedNow.get(), failure)))
                 .subscribeAsCompletionStage();
     }
 
     /** Tells the sender why their offer failed; a participant this refused offer added is removed again. */
-    private Uni<Void> refused(VisitMedia media, MediaInstance instance, Participant socket, boolean alreadyAdded,
+    private Uni<Void> refused(VisitRoom room, MediaInstance instance, Participant socket, long seat, boolean addedNow,
             Throwable failure) {
         SignalingException error = failure instanceof MediaControlException e
                 ? e.toSignaling()
@@ -139,10 +145,10 @@ public class MediaRelay {
             LOG.warnf("Relaying an offer failed: %s", failure.getClass().getName());
         }
         socket.send(new ServerMessage.Error(error.code().wire(), error.getMessage()));
-        if (alreadyAdded || !media.withMedia().remove(socket.id())) {
+        if (!addedNow || !room.mediaAdded(socket.id(), seat, false)) {
             return Uni.createFrom().voidItem();
         }
-        return client.removeParticipant(instance, media.roomId(), socket.id()).onFailure().recoverWithNull().replaceWithVoid();
+        return client.removeParticipant(instance, room.visitId().toString(), socket.id()).onFailure().recoverWithNull().replaceWithVoid();
     }
 
     private static CompletionStage<?> quietly(Uni<Void> call, String what) {

@@ -1,56 +1,32 @@
 package org.telehealth.signaling.media;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.telehealth.signaling.room.VisitRoom;
+import java.util.UUID;
 
 /**
- * A visit's media as signaling follows it: its room, the queue its media calls go through, who has
- * been added to its media room (and so must be removed when they leave), and what the last quality
- * poll saw of each.
+ * A visit's media calls on this instance: the queue they go through, one at a time in the order
+ * asked for. Who is in the media room is part of the room's state ({@code Member.media}), which every
+ * instance shares.
  */
 final class VisitMedia {
 
-    private final VisitRoom room;
+    private final UUID visitId;
     private final SerialTasks tasks;
-    private final Set<String> withMedia = ConcurrentHashMap.newKeySet();
-    private final Map<String, Long> packetsSeen = new ConcurrentHashMap<>();
-    private final AtomicBoolean polling = new AtomicBoolean();
 
-    VisitMedia(VisitRoom room, SerialTasks tasks) {
-        this.room = room;
+    VisitMedia(UUID visitId, SerialTasks tasks) {
+        this.visitId = visitId;
         this.tasks = tasks;
     }
 
-    VisitRoom room() {
-        return room;
+    UUID visitId() {
+        return visitId;
     }
 
+    /** The media room's id at media-service: the visit's id. */
     String roomId() {
-        return room.visitId().toString();
+        return visitId.toString();
     }
 
     SerialTasks tasks() {
         return tasks;
-    }
-
-    /** Participants added to the media room: written by the visit's tasks only, read by the quality poll. */
-    Set<String> withMedia() {
-        return withMedia;
-    }
-
-    Map<String, Long> packetsSeen() {
-        return packetsSeen;
-    }
-
-    /** True if no quality poll of this visit is under way, and marks one as started. */
-    boolean startPoll() {
-        return polling.compareAndSet(false, true);
-    }
-
-    void pollDone() {
-        polling.set(false);
     }
 }

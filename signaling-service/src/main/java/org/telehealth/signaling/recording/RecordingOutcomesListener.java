@@ -16,11 +16,12 @@ import org.telehealth.events.recording.RecordingFailed;
 import org.telehealth.events.recording.RecordingStarted;
 
 /**
- * Feeds recording-service's outcomes ({@code recording.started}, {@code .completed}, {@code .failed})
- * on {@code telehealth.recordings} to {@link VisitRecordings}, which turns them into the call's
- * {@code recording-state}. Every instance reads the whole topic from its end when it starts: only
- * outcomes of requests made while it runs matter. signaling's own events on the topic are skipped;
- * a malformed record is counted and skipped (logged by position, never its bytes).
+ * Feeds {@code telehealth.recordings} to {@link VisitRecordings}: recording-service's outcomes
+ * ({@code recording.started}, {@code .completed}, {@code .failed}), which become the call's
+ * {@code recording-state}, and signaling's own requests, answers and stops, through which the
+ * instances holding one visit's participants follow one request. Every instance reads the whole
+ * topic from its end when it starts: only requests made while it runs matter. A malformed record is
+ * counted and skipped (logged by position, never its bytes).
  */
 @ApplicationScoped
 public class RecordingOutcomesListener {
@@ -49,6 +50,8 @@ public class RecordingOutcomesListener {
         if (event.data() instanceof RecordingStarted || event.data() instanceof RecordingCompleted
                 || event.data() instanceof RecordingFailed) {
             recordings.outcome((RecordingEvent) event.data());
+        } else if (event.data() instanceof RecordingEvent signalingEvent) {
+            recordings.replicate(signalingEvent);
         }
     }
 }

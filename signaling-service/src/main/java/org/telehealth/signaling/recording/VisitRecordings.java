@@ -6,6 +6,7 @@ import static org.telehealth.signaling.protocol.ErrorCode.UNKNOWN_RECORDING;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,6 +30,7 @@ import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
 import org.telehealth.signaling.room.Participant;
 import org.telehealth.signaling.room.VisitRoom;
+import org.telehealth.signaling.room.VisitRooms;
 
 /**
  * Recording consent in visits (issue #6): the doctor's {@code recording-start} and
@@ -42,12 +44,18 @@ import org.telehealth.signaling.room.VisitRoom;
  * <p>Everything about a visit's recording happens under its room's lock ({@link VisitRoom#locked}),
  * the lock under which the room fires its visit events: a request names exactly the people in the
  * call at that moment, and nobody enters the call between the request and the question.
+ *
+ * <p>A visit whose participants are on several instances has one request: the doctor's instance
+ * names everyone in the call, wherever their socket is; the other instances read the request, the
+ * answers and the stops back from the topic ({@link #replicate}) and ask and tell their own sockets.
+ * Each instance publishes the answers of its own participants and the stops their comings and goings
+ * cause.
  */
 @ApplicationScoped
 public class VisitRecordings {
 
-    /** The visit's latest recording request and the room it belongs to. */
-    private record Current(VisitRoom room, RecordingRequest request) {
+    /** The visit's latest recording request, the room it belongs to, and when the doctor made it. */
+    private record Current(VisitRoom room, RecordingRequest request, Instant requestedAt) {
     }
 
     /** Why the call is told a recording stopped when its visit ended (recording-service's own stop reason too). */
@@ -56,10 +64,12 @@ public class VisitRecordings {
     private final Map<UUID, Current> visits = new ConcurrentHashMap<>();
     private final RecordingEventPublisher events;
     private final MediaPlacement placement;
+    private final VisitRooms rooms;
 
-    public VisitRecordings(RecordingEventPublisher events, MediaPlacement placement) {
+    public VisitRecordings(RecordingEventPublisher events, MediaPlacement placement, VisitRooms rooms) {
         this.events = events;
         this.placement = placement;
+        this.rooms = rooms;
     }
 
     /** {@code recording-start}: the host asks everyone in the call; asking counts as the host's own consent. */
@@ -82,7 +92,7 @@ public class VisitRecordings {
             events.publish(new RecordingRequested(request.id(), room.visitId(), host.id(), expected, now, mediaControlUrl), now);
             events.publish(new RecordingConsentRecorded(request.id(), room.visitId(), host.id(), ParticipantRole.DOCTOR,
                     ConsentDecision.ACCEPTED, now, ConsentWording.VERSION), now);
-            visits.put(room.visitId(), new Current(room, request));
+            visits.put(room.visitId(), new Current(room, request, now));
             request.asked().keySet().stream().filter(id -> !id.equals(host.id()))
                     .forEach(id -> room.sendTo(id, new ServerMessage.RecordingConsentRequested(request.id())));
             room.sendToCall(request.state());
@@ -151,7 +161,7 @@ public class VisitRecordings {
         });
     }
 
-    /** recording-service's outcome of one of this instance's requests; outcomes of other requests change nothing. */
+    /** recording-service's outcome of the visit's request known here; outcomes of other requests change nothing. */
     public void outcome(RecordingEvent event) {
         Current current = visits.get(event.visitId());
         if (current == null || !current.request().id().equals(event.recordingId())) {
@@ -177,6 +187,78 @@ public class VisitRecordings {
                 }
             } else {
                 return; // signaling's own events
+            }
+            current.room().sendToCall(request.state());
+        });
+    }
+
+    /**
+     * A request, answer or stop that a signaling instance published on {@code telehealth.recordings},
+     * read back by every instance in the visit's partition order. A call spread over several instances
+     * has one request: the instance of the doctor who asked publishes it, and every other instance
+     * holding participants of the visit asks its own, follows their answers and everyone else's, and
+     * tells its own sockets where it stands. What an instance published itself is applied already
+     * when it reads it back, and changes nothing.
+     */
+    public void replicate(RecordingEvent event) {
+        if (event instanceof RecordingRequested requested) {
+            requested(requested);
+        } else if (event instanceof RecordingConsentRecorded consent) {
+            consentRecorded(consent);
+        } else if (event instanceof RecordingStopRequested stop) {
+            stopRequested(stop);
+        }
+    }
+
+    private void requested(RecordingRequested requested) {
+        VisitRoom room = rooms.existing(requested.visitId()).orElse(null);
+        if (room == null) {
+            return; // no participant of this visit has been here: nobody to ask or tell
+        }
+        room.locked(() -> {
+            Current earlier = visits.get(requested.visitId());
+            if (room.isEnded() || earlier != null && (earlier.request().id().equals(requested.recordingId())
+                    || earlier.request().isActive() || !requested.at().isAfter(earlier.requestedAt()))) {
+                return; // read already (or published here), superseded, or two doctors asked at once: recording-service refuses the later
+            }
+            Map<String, ParticipantRole> asked = new LinkedHashMap<>();
+            requested.participants().forEach(expected -> asked.put(expected.participantId(), expected.role()));
+            if (!asked.containsKey(requested.requestedBy())) {
+                return; // not a request signaling makes; recording-service refuses it as invalid
+            }
+            RecordingRequest request = new RecordingRequest(requested.recordingId(), requested.requestedBy(), asked);
+            visits.put(requested.visitId(), new Current(room, request, requested.at()));
+            asked.keySet().stream().filter(id -> !id.equals(requested.requestedBy()))
+                    .forEach(id -> room.sendTo(id, new ServerMessage.RecordingConsentRequested(request.id())));
+            room.sendToCall(request.state());
+        });
+    }
+
+    /** An acceptance published elsewhere; a decline ends the request with the stop that follows it. */
+    private void consentRecorded(RecordingConsentRecorded consent) {
+        if (consent.decision() != ConsentDecision.ACCEPTED) {
+            return;
+        }
+        whileActive(consent.visitId(), current -> {
+            RecordingRequest request = current.request();
+            if (!request.id().equals(consent.recordingId()) || !request.awaits(consent.participantId())) {
+                return; // another request, the doctor's own acceptance, or an answer applied already
+            }
+            request.answer(consent.participantId(), true);
+            current.room().sendToCall(request.state());
+        });
+    }
+
+    private void stopRequested(RecordingStopRequested stop) {
+        whileActive(stop.visitId(), current -> {
+            RecordingRequest request = current.request();
+            if (!request.id().equals(stop.recordingId())) {
+                return;
+            }
+            if (RecordingStopRequested.DECLINED.equals(stop.reason()) && request.phase() == RecordingRequest.Phase.ASKING) {
+                request.declined(stop.by());
+            } else {
+                request.stopped(stop.reason(), stop.by());
             }
             current.room().sendToCall(request.state());
         });

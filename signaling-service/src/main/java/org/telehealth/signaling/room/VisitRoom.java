@@ -13,45 +13,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.telehealth.events.visit.ParticipantRole;
 import org.telehealth.events.visit.VisitEnded;
-import org.telehealth.events.visit.VisitEvent;
 import org.telehealth.events.visit.VisitOpened;
 import org.telehealth.events.visit.VisitParticipantAdmitted;
 import org.telehealth.events.visit.VisitParticipantJoined;
 import org.telehealth.events.visit.VisitParticipantLeft;
 import org.telehealth.events.visit.VisitParticipantWaiting;
+import org.telehealth.signaling.cluster.AdmissionDecided;
+import org.telehealth.signaling.cluster.ChatSent;
+import org.telehealth.signaling.cluster.MemberAnnounced;
+import org.telehealth.signaling.cluster.MemberLeft;
+import org.telehealth.signaling.cluster.VisitEndedByHost;
+import org.telehealth.signaling.cluster.VisitFact;
 import org.telehealth.signaling.protocol.ErrorCode;
 import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
 
 /**
- * The waiting room and the call of one visit: who waits, who is in the call with which media
- * state and publication, and whether the visit is over. Participants with the doctor role (the
- * appointment's doctor or an admin) host it: they enter the call directly, see the waiting room and
- * admit, decline or end. Everyone else waits until a host admits them.
+ * The waiting room and the call of one visit as this instance serves it: who waits, who is in the
+ * call with which media state and publication, and whether the visit is over. Participants with
+ * the doctor role (the appointment's doctor or an admin) host it: they enter the call directly, see
+ * the waiting room and admit, decline or end. Everyone else waits until a host admits them.
+ *
+ * <p>Each instance owns the participants whose sockets it holds ({@link Member}) and keeps a copy
+ * of those of the other instances ({@link RemoteMember}), learned from their facts on
+ * {@code telehealth.signaling-rooms}; what it tells its own sockets is built from both, so a page
+ * sees the same visit whatever instance it reached. A change to an own participant is applied at
+ * once, published as a fact and, where it is a visit event, emitted here only. A host's admit or
+ * decline of someone waiting on another instance goes there as a command; a chat line, the end of
+ * the visit, a participant's state go to the others as facts.
  *
  * <p>A participant whose socket drops stays where they were for the reconnection grace period; a
- * new socket of theirs resumes them there (no new admission), and only when the period runs out do
- * they leave. One lock per room: every change and the messages it causes happen in one order for
- * everyone, and each change publishes its visit event.
+ * new socket of theirs resumes them there (no new admission), on this instance or another one,
+ * which then claims their seat: the later claim in the partition wins, and the instance that held
+ * them lets them go quietly. Only when the period runs out do they leave. One lock per room: every
+ * change and the messages it causes happen in one order for everyone here.
  */
 public final class VisitRoom {
 
     private final UUID visitId;
-    private final Consumer<VisitEvent> events;
+    private final RoomBus bus;
     private final Duration reconnectGrace;
     private final Scheduler scheduler;
     private final Map<String, Member> waiting = new LinkedHashMap<>();
     private final Map<String, Member> inCall = new LinkedHashMap<>();
+    private final RemoteMembers remote = new RemoteMembers();
     private long lastSeat;
+    /** The highest number of this instance's own facts about the visit read back from the topic. */
+    private long ownFactsRead;
     private boolean opened;
     private boolean ended;
 
-    public VisitRoom(UUID visitId, Consumer<VisitEvent> events, Duration reconnectGrace, Scheduler scheduler) {
+    public VisitRoom(UUID visitId, RoomBus bus, Duration reconnectGrace, Scheduler scheduler) {
         this.visitId = visitId;
-        this.events = events;
+        this.bus = bus;
         this.reconnectGrace = reconnectGrace;
         this.scheduler = scheduler;
     }
@@ -62,7 +80,7 @@ public final class VisitRoom {
 
     /**
      * Puts a newly authenticated socket in the call (hosts) or the waiting room (others), or, when
-     * its participant is still here, resumes them on it.
+     * its participant is still here or on another instance, resumes them on it.
      */
     public synchronized void join(Participant socket) {
         if (ended) {
@@ -73,57 +91,67 @@ public final class VisitRoom {
             resume(known, socket);
             return;
         }
-        Member member = new Member(socket, ++lastSeat);
+        RemoteMember elsewhere = remote.get(socket.id());
+        if (elsewhere != null) {
+            takeOver(elsewhere, socket);
+            return;
+        }
+        Member member = new Member(socket, ++lastSeat, bus.instance());
         if (member.isHost()) {
             if (!opened) {
                 opened = true;
-                events.accept(new VisitOpened(visitId, member.id(), Instant.now()));
+                bus.happened(new VisitOpened(visitId, member.id(), Instant.now()));
             }
             member.send(welcome(member, ServerMessage.Welcome.IN_CALL, null));
             enterCall(member);
+            announce(member, true);
             member.send(waitingRoom());
         } else {
             waiting.put(member.id(), member);
-            events.accept(new VisitParticipantWaiting(visitId, member.id(), member.role(), Instant.now()));
+            bus.happened(new VisitParticipantWaiting(visitId, member.id(), member.role(), Instant.now()));
+            announce(member, true);
             member.send(welcome(member, ServerMessage.Welcome.WAITING, null));
             tellHostsAboutWaitingRoom();
         }
     }
 
+    /** A host admits a waiting participant: here at once, or by a command to the instance that holds them. */
     public synchronized void admit(Participant host, String participantId) {
         requireHost(host, "only the doctor admits");
-        Member admitted = waiting.remove(participantId);
-        if (admitted == null) {
+        Member admitted = waiting.get(participantId);
+        if (admitted != null) {
+            admitWaiting(admitted);
+        } else if (waitsElsewhere(participantId)) {
+            bus.tell(seq -> new AdmissionDecided(visitId, bus.instance(), seq, participantId, true, host.id()));
+        } else {
             throw new SignalingException(UNKNOWN_PARTICIPANT, "nobody with this id is waiting");
         }
-        events.accept(new VisitParticipantAdmitted(visitId, admitted.id(), admitted.role(), Instant.now()));
-        admitted.send(new ServerMessage.Admitted());
-        enterCall(admitted);
-        tellHostsAboutWaitingRoom();
     }
 
     public synchronized void decline(Participant host, String participantId) {
         requireHost(host, "only the doctor declines");
-        Member declined = waiting.remove(participantId);
-        if (declined == null) {
+        Member declined = waiting.get(participantId);
+        if (declined != null) {
+            declineWaiting(declined);
+        } else if (waitsElsewhere(participantId)) {
+            bus.tell(seq -> new AdmissionDecided(visitId, bus.instance(), seq, participantId, false, host.id()));
+        } else {
             throw new SignalingException(UNKNOWN_PARTICIPANT, "nobody with this id is waiting");
         }
-        declined.cancelReturnDeadline();
-        events.accept(new VisitParticipantLeft(visitId, declined.id(), declined.role(), Instant.now()));
-        declined.send(new ServerMessage.Declined());
-        declined.closeNormally();
-        tellHostsAboutWaitingRoom();
     }
 
     public synchronized void chat(Participant sender, String text) {
         Member member = requireInCall(sender, "chat is for participants in the call");
-        broadcast(new ServerMessage.Chat(member.id(), member.role(), text, Instant.now().toString()), null);
+        String at = Instant.now().toString();
+        broadcast(new ServerMessage.Chat(member.id(), member.role(), text, at), null);
+        bus.tell(seq -> new ChatSent(visitId, bus.instance(), seq, member.id(), member.role(), text, at));
     }
 
     public synchronized void mediaState(Participant sender, boolean audio, boolean video) {
         Member member = requireInCall(sender, "media state is for participants in the call");
         member.mediaState(audio, video);
         broadcast(new ServerMessage.MediaState(member.id(), audio, video), member);
+        announce(member, false);
     }
 
     /** The participant hung up ({@code leave}) or was cut off: they leave at once. A replaced socket changes nothing. */
@@ -148,22 +176,16 @@ public final class VisitRoom {
         if (inCall.get(member.id()) == member) {
             broadcast(new ServerMessage.ParticipantState(member.id(), false), member);
         }
+        announce(member, false);
     }
 
-    /** A host ends the visit: everyone is told and disconnected, later joins are refused. */
+    /** A host ends the visit: everyone, on every instance, is told and disconnected; later joins are refused. */
     public synchronized void end(Participant host) {
         requireHost(host, "only the doctor ends the visit");
         ended = true;
-        events.accept(new VisitEnded(visitId, host.id(), Instant.now()));
-        List<Member> everyone = new ArrayList<>(waiting.values());
-        everyone.addAll(inCall.values());
-        waiting.clear();
-        inCall.clear();
-        for (Member member : everyone) {
-            member.cancelReturnDeadline();
-            member.send(new ServerMessage.VisitEnded(host.id()));
-            member.closeNormally();
-        }
+        bus.happened(new VisitEnded(visitId, host.id(), Instant.now()));
+        bus.tell(seq -> new VisitEndedByHost(visitId, bus.instance(), seq, host.id()));
+        disconnectEveryone(host.id());
     }
 
     public synchronized boolean isEnded() {
@@ -178,7 +200,7 @@ public final class VisitRoom {
         return requireInCall(socket, "media is for participants in the call").seat();
     }
 
-    /** Whether the participant is still in the call on this seat (not left, not rejoined since). */
+    /** Whether the participant is still in the call here on this seat (not left, not rejoined since). */
     public synchronized boolean holdsSeat(String participantId, long seat) {
         Member member = inCall.get(participantId);
         return member != null && member.seat() == seat;
@@ -198,18 +220,106 @@ public final class VisitRoom {
         member.publish(publication);
         if (!before.equals(publication)) {
             inCall.values().stream().filter(other -> other != member).forEach(other -> other.send(tracksFor(other)));
+            announce(member, false);
         }
         return true;
     }
 
-    /** The ids of the participants in the call now, present or away. */
-    public synchronized Set<String> inCallIds() {
-        return Set.copyOf(inCall.keySet());
+    /**
+     * Records whether the participant on this seat is in the visit's media room (added, or removed
+     * after a refusal). False, and nothing recorded, if they no longer hold the seat.
+     */
+    public synchronized boolean mediaAdded(String participantId, long seat, boolean added) {
+        Member member = inCall.get(participantId);
+        if (member == null || member.seat() != seat) {
+            return false;
+        }
+        if (member.media() != added) {
+            member.media(added);
+            announce(member, false);
+        }
+        return true;
     }
 
-    /** Sends a message to everyone in the call. */
+    /** Whether this participant of this instance is in the visit's media room. */
+    public synchronized boolean hasMedia(String participantId) {
+        Member member = member(participantId);
+        return member != null && member.media();
+    }
+
+    /** Whether anyone in the visit, on any instance, is in its media room. */
+    public synchronized boolean anyoneWithMedia() {
+        return views().anyMatch(MemberView::media);
+    }
+
+    /** The ids of the participants in the call now, on every instance, present or away. */
+    public synchronized Set<String> inCallIds() {
+        Set<String> ids = new HashSet<>(inCall.keySet());
+        remote.in(MemberView.Place.IN_CALL).forEach(view -> ids.add(view.id()));
+        return Set.copyOf(ids);
+    }
+
+    /** The ids of the participants in the call, on every instance, who are in the media room. */
+    public synchronized Set<String> inCallWithMedia() {
+        return inCallViews().stream().filter(MemberView::media).map(MemberView::id)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether this instance holds anyone in the call (it then tells them about the call's quality). */
+    public synchronized boolean hasOwnInCall() {
+        return !inCall.isEmpty();
+    }
+
+    /** Sends a message to everyone in the call on this instance. */
     public synchronized void sendToCall(ServerMessage message) {
         broadcast(message, null);
+    }
+
+    /**
+     * Applies what an instance said about the visit, in partition order. This instance's own facts
+     * only mark how far it has read itself; a command is applied by the instance that holds its
+     * participant, whoever sent it.
+     */
+    public synchronized void apply(VisitFact fact, Instant now) {
+        boolean own = fact.origin().equals(bus.instance());
+        if (own) {
+            ownFactsRead = Math.max(ownFactsRead, fact.seq());
+        }
+        if (ended) {
+            return;
+        }
+        if (fact instanceof AdmissionDecided decided) {
+            applyAdmission(decided);
+        } else if (own) {
+            return;
+        } else if (fact instanceof MemberAnnounced announced) {
+            applyAnnouncement(announced, now);
+        } else if (fact instanceof MemberLeft left) {
+            applyLeft(left);
+        } else if (fact instanceof ChatSent chat) {
+            broadcast(new ServerMessage.Chat(chat.from(), chat.role(), chat.text(), chat.at()), null);
+        } else if (fact instanceof VisitEndedByHost end) {
+            ended = true;
+            disconnectEveryone(end.by());
+        }
+    }
+
+    /** Announces each participant of this instance again, so that the others keep them (and new instances learn them). */
+    public synchronized void refresh() {
+        if (!ended) {
+            Stream.concat(waiting.values().stream(), inCall.values().stream()).toList().forEach(member -> announce(member, false));
+        }
+    }
+
+    /** Drops the participants of other instances not heard of since {@code cutoff}: their instance is gone. */
+    public synchronized void expire(Instant cutoff) {
+        for (RemoteMember gone : remote.heardBefore(cutoff)) {
+            remote.remove(gone.id());
+            tellOwnParticipants(gone.view(), null);
+            if (gone.view().inCall()) {
+                noticeIfCallEmpty();
+            }
+        }
     }
 
     /** Sends a message to one participant in the call; nothing if they are not in it (lost while they are away). */
@@ -220,10 +330,14 @@ public final class VisitRoom {
         }
     }
 
-    /** Everyone in the call now, present or away, with their role, in the order they entered it. */
+    /**
+     * Everyone in the call now, present or away, with their role: this instance's participants in the
+     * order they entered it, then those whose sockets other instances hold.
+     */
     public synchronized Map<String, ParticipantRole> callRoles() {
         Map<String, ParticipantRole> roles = new LinkedHashMap<>();
         inCall.values().forEach(member -> roles.put(member.id(), member.role()));
+        remote.in(MemberView.Place.IN_CALL).forEach(view -> roles.putIfAbsent(view.id(), view.role()));
         return roles;
     }
 
@@ -255,37 +369,256 @@ public final class VisitRoom {
         }
         if (inCall.get(member.id()) != member) {
             member.send(welcome(member, ServerMessage.Welcome.WAITING, true));
+        } else {
+            member.send(welcome(member, ServerMessage.Welcome.IN_CALL, true));
+            member.send(participants());
+            member.send(tracksFor(member));
+            if (member.isHost()) {
+                member.send(waitingRoom());
+            }
+            if (earlier == null) {
+                broadcast(new ServerMessage.ParticipantState(member.id(), true), member);
+            }
+        }
+        if (earlier == null) {
+            announce(member, false);
+        }
+    }
+
+    /**
+     * A socket here resumes a participant another instance holds: they take the same place with the
+     * same state on a new seat of this instance, whose claim makes that instance let them go.
+     */
+    private void takeOver(RemoteMember elsewhere, Participant socket) {
+        remote.remove(elsewhere.id());
+        MemberView was = elsewhere.view();
+        Member member = new Member(socket, ++lastSeat, bus.instance());
+        member.mediaState(was.audio(), was.video());
+        member.media(was.media());
+        member.publish(was.publication());
+        if (!was.inCall()) {
+            waiting.put(member.id(), member);
+            announce(member, true);
+            member.send(welcome(member, ServerMessage.Welcome.WAITING, true));
             return;
         }
+        inCall.put(member.id(), member);
+        announce(member, true);
         member.send(welcome(member, ServerMessage.Welcome.IN_CALL, true));
         member.send(participants());
         member.send(tracksFor(member));
         if (member.isHost()) {
             member.send(waitingRoom());
         }
-        if (earlier == null) {
+        if (!was.connected()) {
             broadcast(new ServerMessage.ParticipantState(member.id(), true), member);
         }
+    }
+
+    private void admitWaiting(Member admitted) {
+        waiting.remove(admitted.id());
+        bus.happened(new VisitParticipantAdmitted(visitId, admitted.id(), admitted.role(), Instant.now()));
+        admitted.send(new ServerMessage.Admitted());
+        enterCall(admitted);
+        announce(admitted, false);
+        tellHostsAboutWaitingRoom();
+    }
+
+    private void declineWaiting(Member declined) {
+        waiting.remove(declined.id());
+        declined.cancelReturnDeadline();
+        bus.happened(new VisitParticipantLeft(visitId, declined.id(), declined.role(), Instant.now()));
+        declined.send(new ServerMessage.Declined());
+        declined.closeNormally();
+        announceLeft(declined);
+        tellHostsAboutWaitingRoom();
     }
 
     private void remove(Member member) {
         member.cancelReturnDeadline();
         if (waiting.remove(member.id(), member)) {
-            events.accept(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            bus.happened(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            announceLeft(member);
             tellHostsAboutWaitingRoom();
         } else if (inCall.remove(member.id(), member)) {
-            events.accept(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            bus.happened(new VisitParticipantLeft(visitId, member.id(), member.role(), Instant.now()));
+            announceLeft(member);
             broadcast(new ServerMessage.ParticipantLeft(member.id(), member.role()), null);
             inCall.values().forEach(other -> other.send(tracksFor(other)));
+            if (member.media()) {
+                bus.notice(new CallNotice.MediaLeft(visitId, member.id()));
+            }
+            noticeIfCallEmpty();
         }
     }
 
     private void enterCall(Member member) {
         inCall.put(member.id(), member);
-        events.accept(new VisitParticipantJoined(visitId, member.id(), member.role(), Instant.now()));
+        bus.happened(new VisitParticipantJoined(visitId, member.id(), member.role(), Instant.now()));
         member.send(participants());
         member.send(tracksFor(member));
         broadcast(new ServerMessage.ParticipantJoined(member.id(), member.role()), member);
+    }
+
+    /** Everyone here is told the visit is over and disconnected; the copy of the other instances' participants goes too. */
+    private void disconnectEveryone(String by) {
+        List<Member> everyone = new ArrayList<>(waiting.values());
+        everyone.addAll(inCall.values());
+        waiting.clear();
+        inCall.clear();
+        remote.clear();
+        for (Member member : everyone) {
+            member.cancelReturnDeadline();
+            member.send(new ServerMessage.VisitEnded(by));
+            member.closeNormally();
+        }
+    }
+
+    private void applyAdmission(AdmissionDecided decided) {
+        Member member = waiting.get(decided.participantId());
+        if (member == null) {
+            return; // not ours, or no longer waiting: the host sees the waiting room as it is
+        }
+        if (decided.admit()) {
+            admitWaiting(member);
+        } else {
+            declineWaiting(member);
+        }
+    }
+
+    /**
+     * A participant's seat on another instance: a claim makes it theirs (taking them from this
+     * instance when this instance's own claim of them came earlier in the partition), an update
+     * refreshes the seat they hold. Facts of a seat that is over are late and change nothing.
+     */
+    private void applyAnnouncement(MemberAnnounced announced, Instant now) {
+        if (remote.isOver(announced.seat())) {
+            return;
+        }
+        RemoteMember incoming = new RemoteMember(announced.seat(), MemberFacts.view(announced), now);
+        Member local = member(announced.participantId());
+        if (local != null) {
+            if (!announced.claim() || local.claim() > ownFactsRead) {
+                // an earlier claim than ours (ours is still on its way back), or a seat we never saw claimed
+                remote.end(announced.seat());
+                return;
+            }
+            letGo(local, incoming);
+            return;
+        }
+        RemoteMember before = remote.get(announced.participantId());
+        if (before != null && !before.seat().equals(announced.seat()) && !announced.claim()) {
+            return; // an update of a seat they no longer hold
+        }
+        remote.put(incoming);
+        if (incoming.view().isHost()) {
+            opened = true;
+        }
+        tellOwnParticipants(before == null ? null : before.view(), incoming.view());
+    }
+
+    /** Another instance took over a participant of this one: they go quietly (no visit event), their socket here is replaced. */
+    private void letGo(Member local, RemoteMember taker) {
+        MemberView was = local.view(placeOf(local));
+        waiting.remove(local.id(), local);
+        inCall.remove(local.id(), local);
+        local.cancelReturnDeadline();
+        local.close(ErrorCode.REPLACED, "you connected again from another page");
+        remote.end(local.seatId());
+        remote.put(taker);
+        tellOwnParticipants(was, taker.view());
+    }
+
+    private void applyLeft(MemberLeft left) {
+        RemoteMember known = remote.get(left.participantId());
+        if (known == null || !known.seat().equals(left.seat())) {
+            remote.end(left.seat());
+            return;
+        }
+        remote.remove(left.participantId());
+        tellOwnParticipants(known.view(), null);
+        if (known.view().inCall()) {
+            noticeIfCallEmpty();
+        }
+    }
+
+    /**
+     * Tells this instance's participants how a participant of another instance changed, as they
+     * would have been told had that participant been here. {@code before} or {@code after} is null
+     * when the participant was not, or is no longer, in the visit.
+     */
+    private void tellOwnParticipants(MemberView before, MemberView after) {
+        MemberView.Place was = before == null ? null : before.place();
+        MemberView.Place is = after == null ? null : after.place();
+        MemberView who = after != null ? after : before;
+        if (was != MemberView.Place.IN_CALL && is == MemberView.Place.IN_CALL) {
+            broadcast(new ServerMessage.ParticipantJoined(who.id(), who.role()), null);
+            if (!after.publication().tracks().isEmpty()) {
+                tellEveryoneWhatOthersPublish();
+            }
+        } else if (was == MemberView.Place.IN_CALL && is != MemberView.Place.IN_CALL) {
+            broadcast(new ServerMessage.ParticipantLeft(who.id(), who.role()), null);
+            tellEveryoneWhatOthersPublish();
+        } else if (was == MemberView.Place.IN_CALL) {
+            if (before.connected() != after.connected()) {
+                broadcast(new ServerMessage.ParticipantState(who.id(), after.connected()), null);
+            }
+            if (before.audio() != after.audio() || before.video() != after.video()) {
+                broadcast(new ServerMessage.MediaState(who.id(), after.audio(), after.video()), null);
+            }
+            if (!before.publication().equals(after.publication())) {
+                tellEveryoneWhatOthersPublish();
+            }
+        }
+        if ((was == MemberView.Place.WAITING) != (is == MemberView.Place.WAITING)) {
+            tellHostsAboutWaitingRoom();
+        }
+    }
+
+    private void announce(Member member, boolean claim) {
+        MemberView view = member.view(placeOf(member));
+        long seq = bus.tell(number -> MemberFacts.announced(visitId, bus.instance(), number, member.seatId(), claim, view));
+        if (claim) {
+            member.claimed(seq);
+        }
+    }
+
+    private void announceLeft(Member member) {
+        bus.tell(seq -> new MemberLeft(visitId, bus.instance(), seq, member.id(), member.seatId()));
+    }
+
+    private void noticeIfCallEmpty() {
+        if (inCall.isEmpty() && remote.in(MemberView.Place.IN_CALL).isEmpty()) {
+            bus.notice(new CallNotice.CallEmptied(visitId));
+        }
+    }
+
+    private MemberView.Place placeOf(Member member) {
+        return inCall.get(member.id()) == member ? MemberView.Place.IN_CALL : MemberView.Place.WAITING;
+    }
+
+    private boolean waitsElsewhere(String participantId) {
+        RemoteMember member = remote.get(participantId);
+        return member != null && !member.view().inCall();
+    }
+
+    /** Everyone in the visit, here and elsewhere. */
+    private Stream<MemberView> views() {
+        return Stream.of(waiting.values().stream().map(member -> member.view(MemberView.Place.WAITING)),
+                inCall.values().stream().map(member -> member.view(MemberView.Place.IN_CALL)),
+                remote.all().stream().map(RemoteMember::view)).flatMap(s -> s);
+    }
+
+    /** Everyone in the call, this instance's participants first. */
+    private List<MemberView> inCallViews() {
+        List<MemberView> views = new ArrayList<>();
+        inCall.values().forEach(member -> views.add(member.view(MemberView.Place.IN_CALL)));
+        views.addAll(remote.in(MemberView.Place.IN_CALL));
+        return views;
+    }
+
+    private void tellEveryoneWhatOthersPublish() {
+        inCall.values().forEach(member -> member.send(tracksFor(member)));
     }
 
     /** What everyone in the call but {@code viewer} publishes. */
@@ -294,8 +627,8 @@ public final class VisitRoom {
         int video = 0;
         List<ServerMessage.RemoteStream> streams = new ArrayList<>();
         Set<ServerMessage.RemoteStream> listed = new HashSet<>();
-        for (Member other : inCall.values()) {
-            if (other == viewer) {
+        for (MemberView other : inCallViews()) {
+            if (other.id().equals(viewer.id())) {
                 continue;
             }
             for (Publication.Track track : other.publication().tracks()) {
@@ -314,8 +647,8 @@ public final class VisitRoom {
     }
 
     private ServerMessage.Participants participants() {
-        return new ServerMessage.Participants(inCall.values().stream()
-                .map(m -> new ServerMessage.InCall(m.id(), m.role(), m.audio(), m.video()))
+        return new ServerMessage.Participants(inCallViews().stream()
+                .map(view -> new ServerMessage.InCall(view.id(), view.role(), view.audio(), view.video()))
                 .toList());
     }
 
@@ -329,8 +662,10 @@ public final class VisitRoom {
     }
 
     private ServerMessage.WaitingRoom waitingRoom() {
-        return new ServerMessage.WaitingRoom(waiting.values().stream()
-                .map(m -> new ServerMessage.Member(m.id(), m.role())).toList());
+        List<ServerMessage.Member> list = new ArrayList<>();
+        waiting.values().forEach(member -> list.add(new ServerMessage.Member(member.id(), member.role())));
+        remote.in(MemberView.Place.WAITING).forEach(view -> list.add(new ServerMessage.Member(view.id(), view.role())));
+        return new ServerMessage.WaitingRoom(list);
     }
 
     private void broadcast(ServerMessage message, Member except) {

@@ -19,10 +19,11 @@ class VisitRoomTest {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
 
-    private final List<VisitEvent> events = new ArrayList<>();
+    private final RecordingBus bus = new RecordingBus("instance-a");
+    private final List<VisitEvent> events = bus.events;
     private final List<Runnable> deadlines = new ArrayList<>();
     private final List<Runnable> cancelled = new ArrayList<>();
-    private final VisitRoom room = new VisitRoom(UUID.randomUUID(), events::add, GRACE, (delay, task) -> {
+    private final VisitRoom room = new VisitRoom(UUID.randomUUID(), bus, GRACE, (delay, task) -> {
         assertThat(delay).isEqualTo(GRACE);
         deadlines.add(task);
         return () -> cancelled.add(task);
@@ -170,7 +171,7 @@ class VisitRoomTest {
         return new Publication(List.of(new Publication.Track(Publication.Kind.AUDIO, streamId, false)));
     }
 
-    private static final class FakeParticipant implements Participant {
+    static final class FakeParticipant implements Participant {
         private final String id;
         private final ParticipantRole role;
         final List<ServerMessage> received = new ArrayList<>();

@@ -21,6 +21,37 @@ final class VisitEventsProbe {
     private VisitEventsProbe() {
     }
 
+    /**
+     * The visit's events in topic order, up to and including {@code last} and whatever follows within
+     * {@code settle} after it (a duplicate would); fails after 30 s without {@code last}.
+     */
+    static List<EventEnvelope<?>> eventsSettled(String bootstrap, UUID visitId, String last, Duration settle) {
+        EventCodec codec = new EventCodec(VisitEvents.CATALOG);
+        List<EventEnvelope<?>> events = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<String, byte[]>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
+            consumer.subscribe(List.of(Topics.VISITS));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (visitId.toString().equals(record.key())) {
+                        EventEnvelope<?> event = codec.decode(record.value());
+                        events.add(event);
+                        if (last.equals(event.type()) && deadline - System.nanoTime() > settle.toNanos()) {
+                            deadline = System.nanoTime() + settle.toNanos();
+                        }
+                    }
+                }
+            }
+        }
+        if (events.stream().noneMatch(event -> last.equals(event.type()))) {
+            throw new AssertionError("no " + last + " for the visit on " + Topics.VISITS + "; saw " + events);
+        }
+        return events;
+    }
+
     /** The visit's events in topic order, up to and including {@code last}; fails after 30 s. */
     static List<EventEnvelope<?>> eventsOf(String bootstrap, UUID visitId, String last) {
         EventCodec codec = new EventCodec(VisitEvents.CATALOG);

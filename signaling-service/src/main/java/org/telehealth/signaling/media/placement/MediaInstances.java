@@ -46,7 +46,7 @@ public class MediaInstances {
      * is no absolute http(s) URL is ignored.
      */
     public void report(MediaInstanceLoad load, Instant occurredAt, Instant now) {
-        URI controlUrl = controlUrlOf(load);
+        URI controlUrl = controlUrl(load.controlUrl());
         if (controlUrl == null) {
             return;
         }
@@ -69,12 +69,13 @@ public class MediaInstances {
         return report == null || report.at().isBefore(now.minus(expiry)) ? Optional.empty() : Optional.of(report.load());
     }
 
-    private static URI controlUrlOf(MediaInstanceLoad load) {
+    /** The URL if it is an absolute http(s) URL with a host, else null. */
+    static URI controlUrl(String value) {
         try {
-            URI url = URI.create(load.controlUrl());
+            URI url = URI.create(value);
             boolean http = "http".equals(url.getScheme()) || "https".equals(url.getScheme());
             return http && url.getHost() != null ? url : null;
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
     }
