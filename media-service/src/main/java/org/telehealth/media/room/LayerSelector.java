@@ -16,7 +16,10 @@ import java.util.OptionalLong;
  *
  * <p>The budget is the control API's limit and the receiver's REMB, whichever is lower; each
  * section's {@code b=AS}/{@code b=TIAS} caps its own track. Before the first REMB the budget is the
- * limit alone, so a receiver starts on the highest layer it allows. A REMB can tell the SFU to
+ * limit alone, except for a receiver's very first choice, which also stays within
+ * {@link #START_BUDGET_BPS}: a new receiver starts on a middle layer, whose keyframe (the first
+ * thing it must receive) is a few times smaller than the top layer's and reaches it sooner through
+ * the publisher's pacer; it climbs from there like any other. A REMB can tell the SFU to
  * send less, but hardly to send more: libwebrtc's estimator never exceeds 1.5 times the rate it
  * receives, and Chrome's layers are 2.5 to 4 times apart. So when the REMB sits at that ceiling
  * ({@link #CEILING_RATIO} times what is forwarded, meaning no congestion seen) for the hold time,
@@ -35,6 +38,12 @@ final class LayerSelector {
     static final long TRIAL_NANOS = 10_000_000_000L;
     static final double CEILING_RATIO = 1.3;
     static final double TRIAL_FAILURE_RATIO = 0.9;
+    /**
+     * The most a receiver's first choice may take before any REMB: about what a browser's bandwidth
+     * estimator assumes for a new connection, so Chrome's middle layer (640x360, 500 kbit/s) and not
+     * its top one (1280x720, 1.5 Mbit/s, a keyframe of 60 to 100 KB).
+     */
+    static final long START_BUDGET_BPS = 700_000;
 
     private static final long NEVER = Long.MIN_VALUE;
 
@@ -84,6 +93,9 @@ final class LayerSelector {
         }
         long capsBudget = limit.orElse(Long.MAX_VALUE);
         long budget = remb.isPresent() ? Math.min(capsBudget, remb.getAsLong()) : capsBudget;
+        if (remb.isEmpty() && startsNow(ordered)) {
+            budget = Math.min(budget, START_BUDGET_BPS);
+        }
         boolean trialEnded = false;
         if (trying && remb.isPresent() && remb.getAsLong() < TRIAL_FAILURE_RATIO * trialRembBps) {
             trying = false;
@@ -129,6 +141,12 @@ final class LayerSelector {
             ceilingSince = NEVER;
         }
         return changesFrom(ordered, targets, changes);
+    }
+
+    /** Whether this is the receiver's first choice: it has simulcast tracks, none with a target yet. */
+    private static boolean startsNow(List<VideoTrack> tracks) {
+        return tracks.stream().anyMatch(VideoTrack::simulcast)
+                && tracks.stream().filter(VideoTrack::simulcast).allMatch(track -> track.target() == BandwidthAllocation.NONE);
     }
 
     /** The hold time before the next step up: {@link #BASE_HOLD_NANOS}, doubled by each failed trial. */

@@ -26,11 +26,32 @@ class LayerSelectorTest {
     private long now = 100 * SECOND;
 
     @Test
-    void shouldStartOnTheHighestLayerTheLimitAllowsBeforeAnyRemb() {
-        assertThat(select(OptionalLong.of(700_000), NO_REMB, 0)).containsEntry(CAMERA, 1);
+    void shouldStartANewReceiverOnTheMiddleLayerAtMostAndWithinTheLimitBeforeAnyRemb() {
+        assertThat(select(OptionalLong.of(300_000), NO_REMB, 0)).as("a limit below the start budget").containsEntry(CAMERA, 0);
 
         LayerSelector unlimited = new LayerSelector();
-        assertThat(unlimited.select(now, NO_LIMIT, NO_REMB, 0, List.of(camera(NONE, ALL_SENT)))).containsEntry(CAMERA, 2);
+        assertThat(unlimited.select(now, NO_LIMIT, NO_REMB, 0, List.of(camera(NONE, ALL_SENT))))
+                .as("no limit: the start budget alone").containsEntry(CAMERA, 1);
+    }
+
+    @Test
+    void shouldClimbFromTheStartLayerAfterTheHoldTimeWhenNoRembComes() {
+        LayerSelector unlimited = new LayerSelector();
+        assertThat(unlimited.select(now, NO_LIMIT, NO_REMB, 0, List.of(camera(NONE, ALL_SENT)))).containsEntry(CAMERA, 1);
+
+        assertThat(unlimited.select(now, NO_LIMIT, NO_REMB, 500_000, List.of(camera(1, ALL_SENT)))).isEmpty();
+        assertThat(unlimited.select(now + LayerSelector.BASE_HOLD_NANOS, NO_LIMIT, NO_REMB, 500_000, List.of(camera(1, ALL_SENT))))
+                .containsEntry(CAMERA, 2);
+    }
+
+    @Test
+    void shouldGiveATrackAddedLaterTheReceiversBudgetNotTheStartBudget() {
+        LayerSelector selector = new LayerSelector();
+        List<LayerSelector.VideoTrack> cameraThenScreen = List.of(camera(2, ALL_SENT),
+                new LayerSelector.VideoTrack(SCREEN, true, true, Long.MAX_VALUE, RATES, ALL_SENT, NONE));
+
+        assertThat(selector.select(now, OptionalLong.of(5_000_000), NO_REMB, 1_500_000, cameraThenScreen))
+                .containsEntry(SCREEN, 2).doesNotContainKey(CAMERA);
     }
 
     @Test
@@ -78,7 +99,8 @@ class LayerSelectorTest {
         List<LayerSelector.VideoTrack> tracks = List.of(camera(NONE, ALL_SENT),
                 new LayerSelector.VideoTrack(SCREEN, true, true, Long.MAX_VALUE, RATES, ALL_SENT, NONE));
 
-        Map<Long, Integer> chosen = selector.select(now, OptionalLong.of(1_800_000), NO_REMB, 0, tracks);
+        // with a REMB already in: the start budget is for a first choice made blind
+        Map<Long, Integer> chosen = selector.select(now, OptionalLong.of(1_800_000), OptionalLong.of(1_800_000), 0, tracks);
 
         assertThat(chosen).containsEntry(SCREEN, 2).containsEntry(CAMERA, 0);
     }
@@ -89,7 +111,8 @@ class LayerSelectorTest {
                 new LayerSelector.VideoTrack(SCREEN, true, false, Long.MAX_VALUE, new long[] {1_000_000}, new boolean[] {true}, 0),
                 camera(NONE, ALL_SENT));
 
-        assertThat(selector.select(now, OptionalLong.of(1_700_000), NO_REMB, 0, tracks)).containsExactly(Map.entry(CAMERA, 1));
+        assertThat(selector.select(now, OptionalLong.of(1_700_000), OptionalLong.of(1_700_000), 0, tracks))
+                .containsExactly(Map.entry(CAMERA, 1));
     }
 
     @Test
