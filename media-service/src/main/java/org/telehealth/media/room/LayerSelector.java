@@ -16,10 +16,11 @@ import java.util.OptionalLong;
  *
  * <p>The budget is the control API's limit and the receiver's REMB, whichever is lower; each
  * section's {@code b=AS}/{@code b=TIAS} caps its own track. Before the first REMB the budget is the
- * limit alone, except for a receiver's very first choice, which also stays within
- * {@link #START_BUDGET_BPS}: a new receiver starts on a middle layer, whose keyframe (the first
- * thing it must receive) is a few times smaller than the top layer's and reaches it sooner through
- * the publisher's pacer; it climbs from there like any other. A REMB can tell the SFU to
+ * limit alone. A receiver's very first choice also stays within {@link #START_BUDGET_BPS}, whatever
+ * an early REMB says (the browser's starting guess, not a measurement): a new receiver starts on a
+ * middle layer, whose keyframe (the first thing it must receive) is a few times smaller than the top
+ * layer's and reaches it sooner through the publisher's pacer; it climbs from there like any other.
+ * A REMB can tell the SFU to
  * send less, but hardly to send more: libwebrtc's estimator never exceeds 1.5 times the rate it
  * receives, and Chrome's layers are 2.5 to 4 times apart. So when the REMB sits at that ceiling
  * ({@link #CEILING_RATIO} times what is forwarded, meaning no congestion seen) for the hold time,
@@ -39,8 +40,8 @@ final class LayerSelector {
     static final double CEILING_RATIO = 1.3;
     static final double TRIAL_FAILURE_RATIO = 0.9;
     /**
-     * The most a receiver's first choice may take before any REMB: about what a browser's bandwidth
-     * estimator assumes for a new connection, so Chrome's middle layer (640x360, 500 kbit/s) and not
+     * The most a receiver's first choice may take: about what a browser's bandwidth estimator
+     * assumes for a new connection, so Chrome's middle layer (640x360, 500 kbit/s) and not
      * its top one (1280x720, 1.5 Mbit/s, a keyframe of 60 to 100 KB).
      */
     static final long START_BUDGET_BPS = 700_000;
@@ -93,7 +94,7 @@ final class LayerSelector {
         }
         long capsBudget = limit.orElse(Long.MAX_VALUE);
         long budget = remb.isPresent() ? Math.min(capsBudget, remb.getAsLong()) : capsBudget;
-        if (remb.isEmpty() && startsNow(ordered)) {
+        if (startsNow(ordered)) {
             budget = Math.min(budget, START_BUDGET_BPS);
         }
         boolean trialEnded = false;
