@@ -16,10 +16,11 @@ import java.util.OptionalLong;
  *
  * <p>The budget is the control API's limit and the receiver's REMB, whichever is lower; each
  * section's {@code b=AS}/{@code b=TIAS} caps its own track. Before the first REMB the budget is the
- * limit alone. A receiver's very first choice also stays within {@link #START_BUDGET_BPS}, whatever
- * an early REMB says (the browser's starting guess, not a measurement): a new receiver starts on a
- * middle layer, whose keyframe (the first thing it must receive) is a few times smaller than the top
- * layer's and reaches it sooner through the publisher's pacer; it climbs from there like any other.
+ * limit alone. A receiver's very first choice is also at most {@link #START_LAYER}, whatever an
+ * early REMB says (the browser's starting guess, not a measurement) or the layers' measured rates
+ * (a layer the publisher only just started looks cheap): a new receiver starts on a middle layer,
+ * whose keyframe (the first thing it must receive) is a few times smaller than the top layer's and
+ * reaches it sooner through the publisher's pacer; it climbs from there like any other.
  * A REMB can tell the SFU to
  * send less, but hardly to send more: libwebrtc's estimator never exceeds 1.5 times the rate it
  * receives, and Chrome's layers are 2.5 to 4 times apart. So when the REMB sits at that ceiling
@@ -40,11 +41,10 @@ final class LayerSelector {
     static final double CEILING_RATIO = 1.3;
     static final double TRIAL_FAILURE_RATIO = 0.9;
     /**
-     * The most a receiver's first choice may take: about what a browser's bandwidth estimator
-     * assumes for a new connection, so Chrome's middle layer (640x360, 500 kbit/s) and not
-     * its top one (1280x720, 1.5 Mbit/s, a keyframe of 60 to 100 KB).
+     * The highest layer a receiver's first choice may take: Chrome's middle layer (640x360,
+     * 500 kbit/s) and not its top one (1280x720, 1.5 Mbit/s, a keyframe of 60 to 100 KB).
      */
-    static final long START_BUDGET_BPS = 700_000;
+    static final int START_LAYER = 1;
 
     private static final long NEVER = Long.MIN_VALUE;
 
@@ -94,9 +94,6 @@ final class LayerSelector {
         }
         long capsBudget = limit.orElse(Long.MAX_VALUE);
         long budget = remb.isPresent() ? Math.min(capsBudget, remb.getAsLong()) : capsBudget;
-        if (startsNow(ordered)) {
-            budget = Math.min(budget, START_BUDGET_BPS);
-        }
         boolean trialEnded = false;
         if (trying && remb.isPresent() && remb.getAsLong() < TRIAL_FAILURE_RATIO * trialRembBps) {
             trying = false;
@@ -108,6 +105,13 @@ final class LayerSelector {
             trialEnded = true;
         }
         int[] ideal = BandwidthAllocation.allocate(budget, demands(ordered, targets));
+        if (startsNow(ordered)) {
+            for (int i = 0; i < ideal.length; i++) {
+                if (ordered.get(i).simulcast() && ideal[i] > START_LAYER) {
+                    ideal[i] = ordered.get(i).active()[START_LAYER] ? START_LAYER : nearestActive(ordered.get(i), START_LAYER);
+                }
+            }
+        }
         boolean wentDown = false;
         for (int i = 0; i < targets.length; i++) {
             VideoTrack track = ordered.get(i);

@@ -82,16 +82,38 @@ class ForwarderSimulcastTest {
         assertThat(rtpTo(patient)).as("no layer chosen yet").isEmpty();
 
         forwarder.selectLayers(patient);
-        assertThat(plisTo(doctor)).containsExactly(LAYERS[2]);
+        assertThat(plisTo(doctor)).as("a new receiver starts on the middle layer").containsExactly(LAYERS[1]);
         sendAllLayers(KEYFRAME_START);
 
         RtpPacket forwarded = parse(single(rtpTo(patient)));
         assertThat(forwarded.ssrc()).isEqualTo(TRACK_SSRC);
-        assertThat(forwarded.sequenceNumber()).isEqualTo(65_531);
+        assertThat(forwarded.sequenceNumber()).isEqualTo(20_001);
         assertThat(forwarded.findHeaderExtension(RID)).isEqualTo(RtpPacket.NOT_FOUND);
         assertThat(new AbsSendTimeExtension(ABS_SEND_TIME).read(forwarded)).isEqualTo(AbsSendTimeExtension.fromNanos(now));
+        assertThat(patient.selectedLayer(TRACK_SSRC)).isEqualTo("h");
+        assertThat(patient.targetLayer(TRACK_SSRC)).isEqualTo("h");
+    }
+
+    @Test
+    void shouldClimbToTheTopLayerAfterTheHoldTimeAtItsKeyframeWithoutAGapInTheSequence() {
+        startOnMiddleLayer();
+        output.clear();
+
+        forwarder.selectLayers(patient);
+        for (long held = 0; held < LayerSelector.BASE_HOLD_NANOS; held += 100 * MILLISECOND) {
+            sendAllLayers(DELTA_START); // the publisher goes on sending every layer meanwhile
+            forwarder.selectLayers(patient);
+        }
+        assertThat(plisTo(doctor)).containsExactly(LAYERS[2]);
+        int lastSent = parse(last(rtpTo(patient))).sequenceNumber();
+        output.clear();
+        sendAllLayers(KEYFRAME_START);
+
+        // the middle layer's frame (sent before the top one's), then the top layer's keyframe, one sequence
+        List<RtpPacket> sent = rtpTo(patient).stream().map(SimulcastPackets::parse).toList();
+        assertThat(sent).extracting(RtpPacket::sequenceNumber).containsExactly((lastSent + 1) & 0xFFFF, (lastSent + 2) & 0xFFFF);
+        assertThat(sent).extracting(RtpPacket::ssrc).containsOnly(TRACK_SSRC);
         assertThat(patient.selectedLayer(TRACK_SSRC)).isEqualTo("f");
-        assertThat(patient.targetLayer(TRACK_SSRC)).isEqualTo("f");
     }
 
     @Test
@@ -140,7 +162,7 @@ class ForwarderSimulcastTest {
 
     @Test
     void shouldSwitchDownWhenTheReceiveLimitFallsAtTheLowLayersKeyframeWithoutAGapInTheSequence() {
-        startOnTopLayer();
+        startOnMiddleLayer();
         sendAllLayers(DELTA_START);
         int lastSent = parse(last(rtpTo(patient))).sequenceNumber();
         output.clear();
@@ -149,7 +171,7 @@ class ForwarderSimulcastTest {
         forwarder.selectLayers(patient);
         assertThat(plisTo(doctor)).containsExactly(LAYERS[0]);
         sendAllLayers(DELTA_START);
-        assertThat(rtpTo(patient)).as("the top layer goes on until the low one's keyframe").hasSize(1);
+        assertThat(rtpTo(patient)).as("the middle layer goes on until the low one's keyframe").hasSize(1);
         sendAllLayers(KEYFRAME_START);
 
         List<RtpPacket> sent = rtpTo(patient).stream().map(SimulcastPackets::parse).toList();
@@ -161,7 +183,7 @@ class ForwarderSimulcastTest {
 
     @Test
     void shouldAnswerANackOfARenumberedPacketWithTheLayerPacketRenumberedAgainAsRtx() throws Exception {
-        startOnTopLayer();
+        startOnMiddleLayer();
         sendAllLayers(DELTA_START);
         byte[] lost = last(rtpTo(patient));
         output.clear();
@@ -179,12 +201,12 @@ class ForwarderSimulcastTest {
 
     @Test
     void shouldRelayTheSenderReportOfTheLayerAReceiverGetsOnTheTracksSsrcAndClock() {
-        startOnTopLayer();
+        startOnMiddleLayer();
         output.clear();
 
         forwarder.accept(doctor, buffer(RtcpPacket.toCompoundBytes(List.of(
-                new SenderReport(LAYERS[2], 0xE8A1_0000_0000_0000L, 123_456, 9, 900, List.of()),
-                SourceDescription.cname(LAYERS[2], "doctor-cname")))), true);
+                new SenderReport(LAYERS[1], 0xE8A1_0000_0000_0000L, 123_456, 9, 900, List.of()),
+                SourceDescription.cname(LAYERS[1], "doctor-cname")))), true);
         forwarder.accept(doctor, buffer(RtcpPacket.toCompoundBytes(List.of(
                 new SenderReport(LAYERS[0], 0xE8A1_0000_0000_0000L, 1, 9, 900, List.of())))), true);
 
@@ -199,7 +221,7 @@ class ForwarderSimulcastTest {
 
     @Test
     void shouldAskForAKeyframeOfTheLayerAReceiverGetsWhenItSendsAPli() {
-        startOnTopLayer();
+        startOnMiddleLayer();
         now += 400 * MILLISECOND;
         sendAllLayers(DELTA_START);
         output.clear();
@@ -207,7 +229,7 @@ class ForwarderSimulcastTest {
         forwarder.accept(patient, buffer(RtcpPacket.toCompoundBytes(List.of(new ReceiverReport(PATIENT_SSRC, List.of()),
                 new PictureLossIndication(PATIENT_SSRC, TRACK_SSRC)))), true);
 
-        assertThat(plisTo(doctor)).containsExactly(LAYERS[2]);
+        assertThat(plisTo(doctor)).containsExactly(LAYERS[1]);
     }
 
     @Test
@@ -221,7 +243,7 @@ class ForwarderSimulcastTest {
 
     @Test
     void shouldDropTheReceiversSwitcherOfAPublisherWhoLeaves() {
-        startOnTopLayer();
+        startOnMiddleLayer();
 
         room.remove("doctor");
 
@@ -229,13 +251,13 @@ class ForwarderSimulcastTest {
         assertThat(patient.layerSwitcher(TRACK_SSRC)).isNull();
     }
 
-    /** The patient gets the top layer from its keyframe on. */
-    private void startOnTopLayer() {
+    /** The patient, a new receiver, gets the middle layer from its keyframe on. */
+    private void startOnMiddleLayer() {
         sendAllLayers(KEYFRAME_START);
         forwarder.selectLayers(patient);
         now += 400 * MILLISECOND;
         sendAllLayers(KEYFRAME_START);
-        assertThat(patient.selectedLayer(TRACK_SSRC)).isEqualTo("f");
+        assertThat(patient.selectedLayer(TRACK_SSRC)).isEqualTo("h");
     }
 
     /** A frame of each layer, 100 ms after the last: one packet each, with mid and rid as Chrome first sends them. */

@@ -27,11 +27,14 @@ class LayerSelectorTest {
 
     @Test
     void shouldStartANewReceiverOnTheMiddleLayerAtMostAndWithinTheLimitBeforeAnyRemb() {
-        assertThat(select(OptionalLong.of(300_000), NO_REMB, 0)).as("a limit below the start budget").containsEntry(CAMERA, 0);
+        assertThat(select(OptionalLong.of(300_000), NO_REMB, 0)).as("a limit below the middle layer").containsEntry(CAMERA, 0);
 
         LayerSelector unlimited = new LayerSelector();
         assertThat(unlimited.select(now, NO_LIMIT, NO_REMB, 0, List.of(camera(NONE, ALL_SENT))))
-                .as("no limit: the start budget alone").containsEntry(CAMERA, 1);
+                .as("no limit: the middle layer").containsEntry(CAMERA, 1);
+        LayerSelector middlePaused = new LayerSelector();
+        assertThat(middlePaused.select(now, NO_LIMIT, NO_REMB, 0, List.of(camera(NONE, new boolean[] {true, false, true}))))
+                .as("the middle layer not sent: the nearest one that is").containsEntry(CAMERA, 0);
     }
 
     @Test
