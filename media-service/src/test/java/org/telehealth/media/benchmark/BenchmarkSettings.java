@@ -29,6 +29,11 @@ record BenchmarkSettings(int rooms, int roomSize, TrafficPlan.PacketSizes sizes,
         }
     }
 
+    /** What {@code ./telehealth up} runs every service with: the SFU's and the echo's JVM options. */
+    static final List<String> SERVER_JVM_OPTIONS = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC");
+    /** Every socket's UDP buffers: the SFU's default (media.transport.socket-buffer-bytes). */
+    static final int SOCKET_BUFFER_BYTES = 4 * 1024 * 1024;
+
     /** Camera packets near the MTU, Opus packets of 20 ms, as browsers send them (before SRTP's 16-byte tag). */
     static final TrafficPlan.PacketSizes BROWSER_LIKE_SIZES = new TrafficPlan.PacketSizes(160, 1100);
 
@@ -44,8 +49,8 @@ record BenchmarkSettings(int rooms, int roomSize, TrafficPlan.PacketSizes sizes,
                 0.1,
                 Path.of(System.getProperty("benchmark.app", "target/quarkus-app/quarkus-run.jar")),
                 Path.of(System.getProperty("benchmark.work-dir", "target/benchmark")),
-                List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC"),
-                4 * 1024 * 1024);
+                SERVER_JVM_OPTIONS,
+                SOCKET_BUFFER_BYTES);
     }
 
     int participants() {

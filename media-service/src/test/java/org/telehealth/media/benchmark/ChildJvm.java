@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.telehealth.infra.testing.GcPauses;
+import org.telehealth.infra.testing.ProcessCpuTime;
 
 /**
  * A server the benchmark measures, in a JVM of its own so that its CPU time is its own: started with

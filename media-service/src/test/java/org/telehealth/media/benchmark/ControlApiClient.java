@@ -39,6 +39,18 @@ final class ControlApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(sdp)), 200);
     }
 
+    /** Forks the room's media to a recorder's UDP address (the recording fork), as recording-service asks. */
+    void fork(String room, String host, int port) throws IOException, InterruptedException {
+        send(request("/api/rooms/" + room + "/recording")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"host\":\"" + host + "\",\"port\":" + port + "}")), 200);
+    }
+
+    /** Stops the room's recording fork: the recorder gets a BYE for every track. */
+    void stopFork(String room) throws IOException, InterruptedException {
+        send(request("/api/rooms/" + room + "/recording").DELETE(), 204);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Authorization", "Bearer " + token);
     }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.telehealth.infra.testing.MachineCpuTime;
+import org.telehealth.infra.testing.ProcessCpuTime;
 
 /**
  * Drives one server with a {@link TrafficPlan} in steps of constant load and measures each over a

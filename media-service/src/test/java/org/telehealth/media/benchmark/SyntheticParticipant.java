@@ -88,6 +88,20 @@ final class SyntheticParticipant {
         }
     }
 
+    /** Room and participant id, for logs. */
+    String name() {
+        return room + "/" + id;
+    }
+
+    SyntheticOffer.PublishedSsrcs ssrcs() {
+        return ssrcs;
+    }
+
+    /** The CNAME (and msid stream id) its offers give every stream it sends. */
+    String cname() {
+        return room + "-" + id;
+    }
+
     /** The participant's socket, ready for the generator's selector. */
     LoadEndpoint endpoint() throws IOException {
         if (endpoint == null) {

@@ -19,6 +19,7 @@ public final class MediaFixture {
     public static final int HEIGHT = 240;
     public static final int FPS = 25;
     public static final int SECONDS = 6;
+    public static final int CAMERA_SECONDS = 10;
 
     private MediaFixture() {
     }
@@ -35,6 +36,18 @@ public final class MediaFixture {
     public static synchronized Path vp8() throws IOException {
         return make("pattern-vp8.ivf", "-f", "lavfi", "-i", pattern(), "-c:v", "libvpx", "-b:v", "500k", "-g", "50",
                 "-auto-alt-ref", "0", "-lag-in-frames", "0", "-deadline", "realtime", "-f", "ivf");
+    }
+
+    /**
+     * A camera as a browser sends it for a visit: VP8, 640x480 at 25 frames/s, about 1 Mbit/s (a
+     * test pattern with moving noise, so that the encoder spends its rate), a keyframe every 2 s,
+     * {@link #CAMERA_SECONDS} long so that it can be looped from its first keyframe.
+     */
+    public static synchronized Path camera() throws IOException {
+        return make("camera-vp8-640x480.ivf", "-f", "lavfi", "-i", "testsrc2=size=640x480:rate=" + FPS + ":duration="
+                + CAMERA_SECONDS, "-vf", "noise=alls=12:allf=t", "-c:v", "libvpx", "-b:v", "1000k", "-minrate", "1000k",
+                "-maxrate", "1000k", "-g", "50", "-max-intra-rate", "300", "-auto-alt-ref", "0", "-lag-in-frames", "0",
+                "-deadline", "realtime", "-cpu-used", "8", "-f", "ivf");
     }
 
     public static synchronized Path vp9() throws IOException {

@@ -9,16 +9,17 @@ import java.util.List;
 /**
  * RTP and RTCP as the media-service's recording fork sends them, built for tests: VP8 after RFC
  * 7741 (15-bit picture id), VP9 after RFC 9628 (picture id, scalability structure with the size on
- * keyframes), Opus after RFC 7587; sender reports; the APP {@code TRCK} track descriptions.
+ * keyframes), Opus after RFC 7587; sender reports; the APP {@code TRCK} track descriptions. Public
+ * for the recording benchmark, which packetizes its camera the same way.
  */
-final class TestPackets {
+public final class TestPackets {
 
-    static final int MAX_PAYLOAD = 1100;
+    public static final int MAX_PAYLOAD = 1100;
 
     private TestPackets() {
     }
 
-    static byte[] rtp(int payloadType, boolean marker, int sequenceNumber, long timestamp, long ssrc, byte[] payload) {
+    public static byte[] rtp(int payloadType, boolean marker, int sequenceNumber, long timestamp, long ssrc, byte[] payload) {
         ByteBuffer packet = ByteBuffer.allocate(12 + payload.length);
         packet.put((byte) 0x80).put((byte) (payloadType | (marker ? 0x80 : 0))).putShort((short) sequenceNumber)
                 .putInt((int) timestamp).putInt((int) ssrc).put(payload);
@@ -26,7 +27,7 @@ final class TestPackets {
     }
 
     /** A frame's payloads (descriptor included), to be numbered by the caller: VP8, every packet with the picture id. */
-    static List<byte[]> vp8Payloads(int pictureId, byte[] frame) {
+    public static List<byte[]> vp8Payloads(int pictureId, byte[] frame) {
         List<byte[]> payloads = new ArrayList<>();
         for (int offset = 0; offset < frame.length; offset += MAX_PAYLOAD) {
             int length = Math.min(MAX_PAYLOAD, frame.length - offset);
@@ -80,7 +81,7 @@ final class TestPackets {
         return (3_900_000_000L + seconds) << 32 | fraction;
     }
 
-    static byte[] description(long ssrc, String json) {
+    public static byte[] description(long ssrc, String json) {
         byte[] text = json.getBytes(StandardCharsets.UTF_8);
         byte[] data = Arrays.copyOf(text, (text.length + 3) & ~3);
         Arrays.fill(data, text.length, data.length, (byte) ' ');
@@ -90,7 +91,7 @@ final class TestPackets {
         return app.array();
     }
 
-    static String describe(String participant, String kind, long ssrc, int payloadType, String codec, int clockRate) {
+    public static String describe(String participant, String kind, long ssrc, int payloadType, String codec, int clockRate) {
         return "{\"participant\":\"" + participant + "\",\"kind\":\"" + kind + "\",\"ssrc\":" + ssrc
                 + ",\"mid\":\"0\",\"simulcast\":false,\"screenShare\":false,\"active\":true,\"codecs\":[{\"payloadType\":"
                 + payloadType + ",\"name\":\"" + codec + "\",\"clockRate\":" + clockRate + ",\"channels\":"

@@ -1,7 +1,6 @@
 package org.telehealth.signaling.benchmark;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -9,9 +8,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 
 /**
- * The machine a run measured and how busy it was: CPU model, cores, JDK, load average, and the
- * busy time of all cores from {@code /proc/stat}, from which the processes we started are
- * subtracted to tell how much other work (builds, other sessions' tests) shared the cores.
+ * The machine a run measured and how busy it was: CPU model, cores, JDK, load average and the
+ * open-files limit (the busy time of all cores is platform-infra's {@code MachineCpuTime}).
  */
 final class Machine {
 
@@ -42,18 +40,6 @@ final class Machine {
             return fields[0] + " " + fields[1] + " " + fields[2];
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    /** Busy seconds of all cores so far (user, nice, system, irq, softirq, steal). */
-    static double busySeconds() {
-        try {
-            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = Long.parseLong(f[1]) + Long.parseLong(f[2]) + Long.parseLong(f[3]) + Long.parseLong(f[6])
-                    + Long.parseLong(f[7]) + Long.parseLong(f[8]);
-            return busy / 100.0;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/stat", e);
         }
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.telehealth.infra.testing.GcPauses;
+import org.telehealth.infra.testing.ProcessCpuTime;
 
 /**
  * A packaged Quarkus service ({@code target/quarkus-app/quarkus-run.jar}) in a JVM of its own, as it

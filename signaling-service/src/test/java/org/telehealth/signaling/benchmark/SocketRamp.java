@@ -15,6 +15,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
+import org.telehealth.infra.testing.MachineCpuTime;
+import org.telehealth.infra.testing.ProcessCpuTime;
 
 /**
  * The load generator of SignalingConnectionsBenchmark: books visits, joins them (32 at a time),
@@ -101,7 +103,7 @@ final class SocketRamp implements AutoCloseable {
         ServiceJvm signaling = services.signaling();
         double signalingBefore = signaling.cpuSeconds();
         double generatorBefore = ProcessCpuTime.ofThisJvm();
-        double machineBefore = Machine.busySeconds();
+        double machineBefore = MachineCpuTime.now().busySeconds();
         Instant from = Instant.now();
         long start = System.nanoTime();
         traffic.open(++tag);
@@ -110,7 +112,7 @@ final class SocketRamp implements AutoCloseable {
         double seconds = (System.nanoTime() - start) / 1e9;
         double signalingCpu = signaling.cpuSeconds() - signalingBefore;
         double generatorCpu = ProcessCpuTime.ofThisJvm() - generatorBefore;
-        double machineCpu = Machine.busySeconds() - machineBefore;
+        double machineCpu = MachineCpuTime.now().busySeconds() - machineBefore;
         Instant to = Instant.now();
         Thread.sleep(graceMillis);
         traffic.close();
