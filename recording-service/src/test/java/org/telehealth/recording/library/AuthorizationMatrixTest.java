@@ -2,7 +2,7 @@ package org.telehealth.recording.library;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.telehealth.recording.testsupport.ApiCalls.perform;
-import static org.telehealth.recording.testsupport.Eventually.eventually;
+import static org.telehealth.infra.testing.Eventually.eventually;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;

@@ -1,7 +1,7 @@
 package org.telehealth.recording.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.telehealth.recording.testsupport.Eventually.eventually;
+import static org.telehealth.infra.testing.Eventually.eventually;
 import static org.telehealth.recording.testsupport.RecordingOutcomes.has;
 
 import io.agroal.api.AgroalDataSource;

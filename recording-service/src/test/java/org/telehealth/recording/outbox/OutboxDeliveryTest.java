@@ -3,7 +3,7 @@ package org.telehealth.recording.outbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.telehealth.recording.persistence.BlockingTransactions.await;
-import static org.telehealth.recording.testsupport.Eventually.eventually;
+import static org.telehealth.infra.testing.Eventually.eventually;
 import static org.telehealth.recording.testsupport.RecordingOutcomes.has;
 
 import io.agroal.api.AgroalDataSource;

@@ -3,7 +3,7 @@ package org.telehealth.scheduling.outbox;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.telehealth.scheduling.testsupport.Eventually.eventually;
+import static org.telehealth.infra.testing.Eventually.eventually;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;

@@ -1,7 +1,7 @@
 package org.telehealth.scheduling.visit.listener;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.telehealth.scheduling.testsupport.Eventually.eventually;
+import static org.telehealth.infra.testing.Eventually.eventually;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;

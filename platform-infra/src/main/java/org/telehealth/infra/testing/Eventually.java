@@ -1,4 +1,4 @@
-package org.telehealth.recording.testsupport;
+package org.telehealth.infra.testing;
 
 import java.time.Duration;
 
