@@ -73,6 +73,22 @@ class MediaSessionBrowserTest {
     }
 
     @Test
+    void shouldWaitForTheTracksThatFollowEnteringTheCallSoThatTheFirstOfferAlreadyReceives() throws Exception {
+        start(false);
+        assertThat(offers()).as("no offer before the server's tracks (or a second)").isEmpty();
+
+        chromium.execute("harness.tracks({audio: 1, video: 1, streams: []});");
+
+        String first = awaitOffers(1).get(0);
+        assertThat(sections(first)).hasSize(4);
+        assertThat(sections(first).stream().filter(section -> section.contains("a=recvonly")).count())
+                .as("receivers for what the others publish in the first offer").isEqualTo(2);
+        chromium.waitFor(WAIT, "return harness.state().answers === 1;");
+        Thread.sleep(500);
+        assertThat(offers()).as("one offer/answer exchange").hasSize(1);
+    }
+
+    @Test
     void shouldMakeOneOfferAtATimeAndOneMoreForEverythingAskedMeanwhile() throws Exception {
         start(true);
         chromium.waitFor(WAIT, "return harness.heldCount() === 1;");
