@@ -14,7 +14,11 @@ import org.telehealth.media.sdp.MediaKind;
  * bitrate of each layer, which layers are being sent, the cap of the receiver's section) and what
  * its {@link ReceiverBandwidth} allows, sets the targets it returns on the receiver's
  * {@link LayerSwitcher}s, and asks the publisher for a keyframe of each new target layer, where the
- * switch will happen.
+ * switch will happen. A receiver whose DTLS is not done yet is not asked for: the keyframe would
+ * reach the SFU before the receiver can be sent anything and be lost, and the request would hold
+ * the next one back for {@link PublisherFeedback#KEYFRAME_REQUEST_INTERVAL_NANOS} (its first frame
+ * came 300 ms late in half of the joins measured); the request made when its media connects
+ * ({@link Forwarder#requestKeyframes}) asks for the target layer instead.
  */
 final class LayerSelection {
 
@@ -52,11 +56,12 @@ final class LayerSelection {
         ReceiverBandwidth bandwidth = receiver.bandwidth();
         Map<Long, Integer> targets = receiver.layerSelector().select(nowNanos, bandwidth.limit(),
                 bandwidth.estimate(nowNanos), bandwidth.forwardedVideoBps(nowNanos), tracks);
+        boolean canReceive = receiver.canReceive();
         targets.forEach((ssrc, layer) -> {
             receiver.targetLayer(ssrc, layer);
             targetsSet.increment();
             SimulcastLayers layers = publishers.get(ssrc).simulcastLayers(published.get(ssrc));
-            if (layers != null && layers.mediaSsrc(layer) != PublishedStream.NO_SSRC) {
+            if (canReceive && layers != null && layers.mediaSsrc(layer) != PublishedStream.NO_SSRC) {
                 feedback.requestKeyframe(publishers.get(ssrc), layers.mediaSsrc(layer), nowNanos);
             }
         });

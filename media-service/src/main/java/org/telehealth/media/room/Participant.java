@@ -148,6 +148,15 @@ public final class Participant {
     }
 
     /**
+     * Whether media sent to this participant now can reach them: their DTLS is done (SRTP keys
+     * exist). A participant without a session (unit tests drive the forwarder without a transport)
+     * always can.
+     */
+    boolean canReceive() {
+        return session == null || session.isConnected();
+    }
+
+    /**
      * Replaces the negotiation state, and drops the state of the tracks it no longer publishes or
      * receives. A simulcast track that keeps its mid and rids keeps the layer SSRCs learned.
      */

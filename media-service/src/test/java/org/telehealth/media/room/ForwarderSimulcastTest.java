@@ -6,6 +6,7 @@ import static org.telehealth.media.room.SimulcastPackets.Frame.KEYFRAME_START;
 import static org.telehealth.media.room.SimulcastPackets.element;
 import static org.telehealth.media.room.SimulcastPackets.parse;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
@@ -13,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.telehealth.media.dtls.DtlsIdentity;
 import org.telehealth.media.retransmission.RtxUnwrapper;
 import org.telehealth.media.rtcp.GenericNack;
 import org.telehealth.media.rtcp.PictureLossIndication;
@@ -25,6 +27,7 @@ import org.telehealth.media.rtp.AbsSendTimeExtension;
 import org.telehealth.media.rtp.RtpPacket;
 import org.telehealth.media.sdp.Codec;
 import org.telehealth.media.sdp.MediaKind;
+import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.srtp.SrtpPacketBuffer;
 
 /**
@@ -92,6 +95,23 @@ class ForwarderSimulcastTest {
         assertThat(new AbsSendTimeExtension(ABS_SEND_TIME).read(forwarded)).isEqualTo(AbsSendTimeExtension.fromNanos(now));
         assertThat(patient.selectedLayer(TRACK_SSRC)).isEqualTo("h");
         assertThat(patient.targetLayer(TRACK_SSRC)).isEqualTo("h");
+    }
+
+    @Test
+    void shouldAskForTheFirstLayersKeyframeOnlyOnceTheReceiversMediaIsConnected() {
+        Participant joining = new Participant("joining", room,
+                new MediaSession("visit/joining", DtlsIdentity.generate(Duration.ofDays(1)), Runnable::run, (data, offset, length, to) -> { }));
+        room.add(joining);
+        joining.negotiated(new Participant.Negotiated(List.of(), Map.of("0", DoctorAndPatient.MICROPHONE_TRACK, "1", CAMERA),
+                CHROME, CODECS));
+        sendAllLayers(KEYFRAME_START);
+
+        forwarder.selectLayers(joining);
+        assertThat(joining.targetLayer(TRACK_SSRC)).isEqualTo("h");
+        assertThat(plisTo(doctor)).as("a keyframe sent now could not reach the receiver, whose DTLS is not done").isEmpty();
+
+        forwarder.requestKeyframes(joining); // what its media connecting does
+        assertThat(plisTo(doctor)).as("the layer it waits for").containsExactly(LAYERS[1]);
     }
 
     @Test
