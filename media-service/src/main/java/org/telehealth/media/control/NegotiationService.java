@@ -76,14 +76,22 @@ public class NegotiationService {
     }
 
     public String answer(Participant participant, String offerSdp) {
-        Offer offer;
+        return answer(participant, read(offerSdp));
+    }
+
+    /** The offer, read and checked for what can be checked before knowing the participant; 400 if bad. */
+    public Offer read(String offerSdp) {
         try {
-            offer = OfferReader.read(SdpParser.parse(offerSdp));
+            return OfferReader.read(SdpParser.parse(offerSdp));
         } catch (MalformedSdpException e) {
             throw ControlException.badRequest("malformed SDP offer: " + e.getMessage());
         } catch (UnacceptableOfferException e) {
             throw ControlException.badRequest("unacceptable SDP offer: " + e.getMessage());
         }
+    }
+
+    /** Answers an offer {@link #read} already; 400 if the participant cannot be given what it asks. */
+    public String answer(Participant participant, Offer offer) {
         Map<String, PublishedTrack> received = assignReceivedTracks(participant, offer);
         Map<String, OutgoingTrack> outgoing = new HashMap<>();
         received.forEach((mid, track) -> outgoing.put(mid, track.asOutgoing()));

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 import org.telehealth.events.visit.VisitEnded;
 import org.telehealth.signaling.media.client.MediaControlClient;
@@ -25,12 +24,14 @@ import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
 import org.telehealth.signaling.room.CallNotice;
 import org.telehealth.signaling.room.Participant;
+import org.telehealth.signaling.room.Publication;
 import org.telehealth.signaling.room.VisitRoom;
 
 /**
  * Connects a visit's call to its media room on a media-service instance: relays the SDP offers of
- * this instance's participants (the room and the participant are ensured first, so the first offer
- * of a visit places it, in agreement with the other signaling instances), records what the accepted
+ * this instance's participants (the first offer of a visit places it, in agreement with the other
+ * signaling instances; each offer is one request that opens the room and adds the participant if
+ * need be, since the first is on the path from admission to the first frame), records what the accepted
  * offer publishes in the visit room (which tells everyone, on every instance), removes a participant's
  * media when they leave the call and closes the media room when the call empties or the visit ends.
  * A visit's calls from this instance run one at a time, in the order they were asked for; calls of
@@ -108,36 +109,38 @@ public class MediaRelay {
             return done(); // left the call while the offer waited
         }
         boolean alreadyAdded = room.hasMedia(participantId);
-        AtomicBoolean addedNow = new AtomicBoolean();
-        return placement.placeOf(room.visitId()).onItem().transformToUni(instance -> client.openRoom(instance, media.roomId())
-                        .onFailure().invoke(e -> {
+        return placement.placeOf(room.visitId()).onItem().transformToUni(instance -> client.answer(instance, media.roomId(), participantId, sdp)
+                        .onFailure(MediaRelay::unreachable).invoke(() -> {
                             if (!room.anyoneWithMedia()) {
                                 placement.forget(room.visitId(), instance); // nobody's media is there: place anew next time
                             }
                         })
-                        .chain(() -> client.addParticipant(instance, media.roomId(), participantId))
-                        .invoke(() -> addedNow.set(!alreadyAdded))
-                        .chain(() -> {
+                        .onItem().transformToUni(answer -> {
                             if (!room.mediaAdded(participantId, seat, true)) {
                                 // they left the call meanwhile: their media must not stay behind
-                                return (alreadyAdded ? Uni.createFrom().voidItem()
-                                        : client.removeParticipant(instance, media.roomId(), participantId).onFailure().recoverWithNull().replaceWithVoid())
-                                        .replaceWith((String) null);
+                                return alreadyAdded ? Uni.createFrom().voidItem()
+                                        : client.removeParticipant(instance, media.roomId(), participantId).onFailure().recoverWithNull().replaceWithVoid();
                             }
-                            return client.answer(instance, media.roomId(), participantId, sdp);
-                        })
-                        .onItem().ifNotNull().transformToUni(answer -> {
-                            room.published(participantId, seat, PublicationReader.read(sdp, answer));
-                            socket.send(new ServerMessage.MediaAnswer(answer));
+                            Publication publication = PublicationReader.read(sdp, answer);
+                            socket.send(new ServerMessage.MediaAnswer(answer)); // before telling the others: the sender waits on it
+                            room.published(participantId, seat, publication);
                             return Uni.createFrom().voidItem();
                         })
-                        .onFailure().recoverWithUni(failure -> refused(room, instance, socket, seat, addedNow.get(), failure)))
+                        .onFailure().recoverWithUni(failure -> refused(socket, failure)))
                 .subscribeAsCompletionStage();
     }
 
-    /** Tells the sender why their offer failed; a participant this refused offer added is removed again. */
-    private Uni<Void> refused(VisitRoom room, MediaInstance instance, Participant socket, long seat, boolean addedNow,
-            Throwable failure) {
+    /** media-service was not reached or could not take the room (not a refused offer): the placement may be stale. */
+    private static boolean unreachable(Throwable failure) {
+        return !(failure instanceof MediaControlException e) || e.kind() == MediaControlException.Kind.UNAVAILABLE;
+    }
+
+    /**
+     * Tells the sender why their offer failed. Nothing is left to undo: media-service opens and adds
+     * nothing for an offer it refuses, and the participant counts as in the media room only once an
+     * answer came.
+     */
+    private static Uni<Void> refused(Participant socket, Throwable failure) {
         SignalingException error = failure instanceof MediaControlException e
                 ? e.toSignaling()
                 : new SignalingException(ErrorCode.MEDIA_UNAVAILABLE, "media is not available now");
@@ -145,10 +148,7 @@ public class MediaRelay {
             LOG.warnf("Relaying an offer failed: %s", failure.getClass().getName());
         }
         socket.send(new ServerMessage.Error(error.code().wire(), error.getMessage()));
-        if (!addedNow || !room.mediaAdded(socket.id(), seat, false)) {
-            return Uni.createFrom().voidItem();
-        }
-        return client.removeParticipant(instance, room.visitId().toString(), socket.id()).onFailure().recoverWithNull().replaceWithVoid();
+        return Uni.createFrom().voidItem();
     }
 
     private static CompletionStage<?> quietly(Uni<Void> call, String what) {

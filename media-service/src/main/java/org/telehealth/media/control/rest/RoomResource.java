@@ -10,17 +10,20 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.OptionalLong;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.telehealth.media.control.ControlException;
+import org.telehealth.media.control.JoinOnOffer;
 import org.telehealth.media.control.NegotiationService;
 import org.telehealth.media.room.Participant;
 import org.telehealth.media.room.RoomRegistry;
 
 /**
  * The control interface signaling-service drives (service token with the {@code service} role):
- * open and close rooms, add and remove participants, answer a participant's SDP offer, and limit
+ * open and close rooms, add and remove participants, answer a participant's SDP offer (opening
+ * the room and adding the participant on the way if asked), and limit
  * what a participant receives. Room and participant ids are opaque to the SFU; they are checked
  * for shape only.
  */
@@ -33,10 +36,12 @@ public class RoomResource {
 
     private final RoomRegistry rooms;
     private final NegotiationService negotiation;
+    private final JoinOnOffer joinOnOffer;
 
-    public RoomResource(RoomRegistry rooms, NegotiationService negotiation) {
+    public RoomResource(RoomRegistry rooms, NegotiationService negotiation, JoinOnOffer joinOnOffer) {
         this.rooms = rooms;
         this.negotiation = negotiation;
+        this.joinOnOffer = joinOnOffer;
     }
 
     @PUT
@@ -71,10 +76,14 @@ public class RoomResource {
     @Path("/participants/{participantId}/sdp-offers")
     @Consumes(APPLICATION_SDP)
     @Produces(APPLICATION_SDP)
-    @Operation(summary = "Answer the participant's SDP offer; the answer carries the SFU's ICE and DTLS parameters")
+    @Operation(summary = "Answer the participant's SDP offer; the answer carries the SFU's ICE and DTLS parameters."
+            + " With join=true the room is opened and the participant added first if they are not there (one request"
+            + " instead of three for a first offer)")
     public String negotiate(@PathParam("roomId") @Pattern(regexp = ID) String roomId,
-            @PathParam("participantId") @Pattern(regexp = ID) String participantId, String offer) {
-        return negotiation.answer(participant(roomId, participantId), offer == null ? "" : offer);
+            @PathParam("participantId") @Pattern(regexp = ID) String participantId, @QueryParam("join") boolean join,
+            String offer) {
+        String sdp = offer == null ? "" : offer;
+        return join ? joinOnOffer.answer(roomId, participantId, sdp) : negotiation.answer(participant(roomId, participantId), sdp);
     }
 
     /**

@@ -56,19 +56,9 @@ public class MediaControlClient {
         web.close();
     }
 
-    /** Opens the room (idempotent). */
-    public Uni<Void> openRoom(MediaInstance instance, String roomId) {
-        return call(instance, HttpMethod.PUT, "room", () -> roomPath(roomId), request -> request.send()).replaceWithVoid();
-    }
-
     /** Closes the room and ends everyone's media in it; a room already gone is fine. */
     public Uni<Void> closeRoom(MediaInstance instance, String roomId) {
         return call(instance, HttpMethod.DELETE, "room", () -> roomPath(roomId), request -> request.send()).replaceWithVoid();
-    }
-
-    /** Adds the participant to the room (idempotent). */
-    public Uni<Void> addParticipant(MediaInstance instance, String roomId, String participantId) {
-        return call(instance, HttpMethod.PUT, "participant", () -> participantPath(roomId, participantId), request -> request.send()).replaceWithVoid();
     }
 
     /** Removes the participant and ends their media; one already gone is fine. */
@@ -77,9 +67,14 @@ public class MediaControlClient {
                 .replaceWithVoid();
     }
 
-    /** media-service's SDP answer to the participant's offer; {@link Kind#REFUSED} with its reason if it refuses the offer. */
+    /**
+     * media-service's SDP answer to the participant's offer, the room opened and the participant
+     * added first if they are not there (one request, for the first offer as for any other);
+     * {@link Kind#REFUSED} with its reason if it refuses the offer, which then opens and
+     * adds nothing.
+     */
     public Uni<String> answer(MediaInstance instance, String roomId, String participantId, String offerSdp) {
-        return call(instance, HttpMethod.POST, "sdp-offers", () -> participantPath(roomId, participantId) + "/sdp-offers",
+        return call(instance, HttpMethod.POST, "sdp-offers", () -> participantPath(roomId, participantId) + "/sdp-offers?join=true",
                 request -> request.putHeader("Content-Type", APPLICATION_SDP).putHeader("Accept", APPLICATION_SDP)
                         .sendBuffer(Buffer.buffer(offerSdp)))
                 .map(HttpResponse::bodyAsString);
