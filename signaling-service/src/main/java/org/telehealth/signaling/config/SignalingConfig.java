@@ -1,9 +1,11 @@
 package org.telehealth.signaling.config;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.Secret;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The settings of the signaling protocol and of the join links it accepts, in one place so that
@@ -52,6 +54,9 @@ public interface SignalingConfig {
 
     /** The join links of scheduling-service. */
     JoinLink joinLink();
+
+    /** TURN for participants whose network blocks UDP; off (no {@code iceServers}) unless configured. */
+    Turn turn();
 
     /** Placement of visits' media rooms and the calls to media-service's control API. */
     interface Media {
@@ -114,5 +119,29 @@ public interface SignalingConfig {
         /** How long fetched keys are trusted before they are fetched again (an unknown kid refreshes sooner). */
         @WithDefault("1h")
         Duration keysCacheDuration();
+    }
+
+    /**
+     * The TURN server (coturn) and the shared secret of its REST API credentials
+     * ({@code use-auth-secret}): set both, or neither to leave TURN off (a local run).
+     */
+    interface Turn {
+
+        /**
+         * The TURN URIs handed to the pages, e.g. {@code turns:turn.example.org:443?transport=tcp};
+         * {@code turn:} or {@code turns:} only. None: TURN is off.
+         */
+        Optional<List<String>> uris();
+
+        /** coturn's {@code static-auth-secret}; required with {@code uris}. Never logged nor shown. */
+        Optional<Secret<String>> sharedSecret();
+
+        /**
+         * How long an issued credential lets a page allocate a relay; participants in the call get a
+         * new one every half of it. An allocation made in time outlives it (coturn checks the expiry
+         * when the allocation is made), so it bounds how long a leaked credential is of use, not the call.
+         */
+        @WithDefault("10m")
+        Duration credentialTtl();
     }
 }

@@ -19,11 +19,18 @@ public sealed interface ServerMessage {
     /**
      * Where the participant stands after {@code hello}; {@code resumed} is true (and only then
      * present) when the socket took over a participant kept after their earlier socket dropped.
+     * {@code iceServers} (TURN with a credential of the participant's own) comes with
+     * {@code in-call} only, when TURN is configured; absent otherwise.
      */
     record Welcome(String participantId, ParticipantRole role, String state, int protocol,
-            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resumed) implements ServerMessage {
+            @JsonInclude(JsonInclude.Include.NON_NULL) Boolean resumed,
+            @JsonInclude(JsonInclude.Include.NON_EMPTY) List<IceServer> iceServers) implements ServerMessage {
         public static final String WAITING = "waiting";
         public static final String IN_CALL = "in-call";
+
+        public Welcome(String participantId, ParticipantRole role, String state, int protocol, Boolean resumed) {
+            this(participantId, role, state, protocol, resumed, List.of());
+        }
 
         public String type() {
             return "welcome";
@@ -37,10 +44,25 @@ public sealed interface ServerMessage {
         }
     }
 
-    /** To a waiting participant the doctor let in. */
-    record Admitted() implements ServerMessage {
+    /** To a waiting participant the doctor let in; {@code iceServers} as in {@link Welcome}. */
+    record Admitted(@JsonInclude(JsonInclude.Include.NON_EMPTY) List<IceServer> iceServers) implements ServerMessage {
+
+        public Admitted() {
+            this(List.of());
+        }
+
         public String type() {
             return "admitted";
+        }
+    }
+
+    /**
+     * To each participant in the call, every half of the TURN credential's lifetime: a new credential,
+     * so that an ICE restart late in a long call can still allocate a relay.
+     */
+    record IceServers(List<IceServer> iceServers) implements ServerMessage {
+        public String type() {
+            return "ice-servers";
         }
     }
 
@@ -167,6 +189,18 @@ public sealed interface ServerMessage {
     record Pong() implements ServerMessage {
         public String type() {
             return "pong";
+        }
+    }
+
+    /**
+     * A WebRTC {@code RTCIceServer}, as the page passes it to its peer connection: TURN URIs and a
+     * TURN REST API credential ({@code <expiry>:<participantId>} and its HMAC). Its text form hides
+     * the credential.
+     */
+    record IceServer(List<String> urls, String username, String credential) {
+        @Override
+        public String toString() {
+            return "IceServer[urls=" + urls + ", username=" + username + ", credential=<hidden>]";
         }
     }
 

@@ -51,6 +51,9 @@ import org.telehealth.signaling.protocol.SignalingException;
  * which then claims their seat: the later claim in the partition wins, and the instance that held
  * them lets them go quietly. Only when the period runs out do they leave. One lock per room: every
  * change and the messages it causes happen in one order for everyone here.
+ *
+ * <p>Whoever enters the call here, or resumes in it here, gets ICE servers from {@link CallRelays}
+ * (TURN with a credential of their own) in the message that puts them there; nobody waiting does.
  */
 public final class VisitRoom {
 
@@ -58,6 +61,7 @@ public final class VisitRoom {
     private final RoomBus bus;
     private final Duration reconnectGrace;
     private final Scheduler scheduler;
+    private final CallRelays relays;
     private final Map<String, Member> waiting = new LinkedHashMap<>();
     private final Map<String, Member> inCall = new LinkedHashMap<>();
     private final RemoteMembers remote = new RemoteMembers();
@@ -68,10 +72,16 @@ public final class VisitRoom {
     private boolean ended;
 
     public VisitRoom(UUID visitId, RoomBus bus, Duration reconnectGrace, Scheduler scheduler) {
+        this(visitId, bus, reconnectGrace, scheduler, CallRelays.NONE);
+    }
+
+    /** A room whose participants get ICE servers from {@code relays} when they enter the call. */
+    public VisitRoom(UUID visitId, RoomBus bus, Duration reconnectGrace, Scheduler scheduler, CallRelays relays) {
         this.visitId = visitId;
         this.bus = bus;
         this.reconnectGrace = reconnectGrace;
         this.scheduler = scheduler;
+        this.relays = relays;
     }
 
     public UUID visitId() {
@@ -304,6 +314,24 @@ public final class VisitRoom {
         }
     }
 
+    /**
+     * Gives each participant of this instance in the call whose socket is here new ICE servers (a
+     * fresh TURN credential); nothing when TURN is off. Someone away gets theirs on resuming.
+     */
+    public synchronized void renewIceServers() {
+        if (ended) {
+            return;
+        }
+        for (Member member : inCall.values()) {
+            if (!member.isAway()) {
+                List<ServerMessage.IceServer> iceServers = relays.iceServersFor(member.id());
+                if (!iceServers.isEmpty()) {
+                    member.send(new ServerMessage.IceServers(iceServers));
+                }
+            }
+        }
+    }
+
     /** Announces each participant of this instance again, so that the others keep them (and new instances learn them). */
     public synchronized void refresh() {
         if (!ended) {
@@ -418,7 +446,7 @@ public final class VisitRoom {
     private void admitWaiting(Member admitted) {
         waiting.remove(admitted.id());
         bus.happened(new VisitParticipantAdmitted(visitId, admitted.id(), admitted.role(), Instant.now()));
-        admitted.send(new ServerMessage.Admitted());
+        admitted.send(new ServerMessage.Admitted(relays.iceServersFor(admitted.id())));
         enterCall(admitted);
         announce(admitted, false);
         tellHostsAboutWaitingRoom();
@@ -652,8 +680,11 @@ public final class VisitRoom {
                 .toList());
     }
 
-    private static ServerMessage.Welcome welcome(Member member, String state, Boolean resumed) {
-        return new ServerMessage.Welcome(member.id(), member.role(), state, ServerMessage.PROTOCOL, resumed);
+    /** The welcome of a member; one entering (or back in) the call gets ICE servers issued now. */
+    private ServerMessage.Welcome welcome(Member member, String state, Boolean resumed) {
+        List<ServerMessage.IceServer> iceServers = ServerMessage.Welcome.IN_CALL.equals(state)
+                ? relays.iceServersFor(member.id()) : List.of();
+        return new ServerMessage.Welcome(member.id(), member.role(), state, ServerMessage.PROTOCOL, resumed, iceServers);
     }
 
     private void tellHostsAboutWaitingRoom() {

@@ -32,9 +32,10 @@ public class VisitRooms {
     private final RoomBus bus;
     private final Duration reconnectGrace;
     private final Scheduler scheduler;
+    private final CallRelays relays;
 
     public VisitRooms(VisitEventPublisher publisher, RoomFactPublisher facts, Event<VisitEvent> happenings,
-            Event<CallNotice> notices, SignalingConfig config, WorkerScheduler scheduler) {
+            Event<CallNotice> notices, SignalingConfig config, WorkerScheduler scheduler, CallRelays relays) {
         this.bus = new RoomBus() {
             @Override
             public String instance() {
@@ -59,10 +60,11 @@ public class VisitRooms {
         };
         this.reconnectGrace = config.reconnectGrace();
         this.scheduler = scheduler;
+        this.relays = relays;
     }
 
     public VisitRoom of(UUID visitId) {
-        return rooms.computeIfAbsent(visitId, id -> new VisitRoom(id, bus, reconnectGrace, scheduler));
+        return rooms.computeIfAbsent(visitId, id -> new VisitRoom(id, bus, reconnectGrace, scheduler, relays));
     }
 
     /** The visit's room if this instance has one: it holds or held participants of it, or read facts about it. */

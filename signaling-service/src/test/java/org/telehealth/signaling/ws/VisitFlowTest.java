@@ -59,6 +59,7 @@ class VisitFlowTest {
         assertThat(welcome.path("role").asText()).isEqualTo("doctor");
         assertThat(welcome.path("participantId").asText()).isEqualTo(doctorId);
         assertThat(welcome.path("protocol").asInt()).isEqualTo(1);
+        assertThat(welcome.has("iceServers")).as("no TURN configured: no ICE servers").isFalse();
 
         TestSocket patient = TestSocket.open(base, visit.visitId(), "http://localhost:8082")
                 .hello(JoinLinks.forPatient(visit.patientId(), visit.visitId(), 1));
@@ -68,7 +69,7 @@ class VisitFlowTest {
         assertThat(waitingRoom.path("waiting").get(0).path("role").asText()).isEqualTo("patient");
 
         doctor.send("{\"type\":\"admit\",\"participantId\":\"" + patientId + "\"}");
-        patient.await("admitted");
+        assertThat(patient.await("admitted").has("iceServers")).as("no TURN configured: no ICE servers").isFalse();
         assertThat(patient.await("participants").path("participants")).hasSize(2);
         assertThat(doctor.await("participant-joined").path("participantId").asText()).isEqualTo(patientId);
         assertThat(doctor.await("waiting-room").path("waiting")).isEmpty();

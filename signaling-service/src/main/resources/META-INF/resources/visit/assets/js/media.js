@@ -15,6 +15,11 @@ import { markScreenShare } from './sdp.js';
  * - One offer at a time: a request while an offer awaits its answer is remembered and made once
  *   the answer is in (several requests make one offer). A refused offer is rolled back.
  * - ICE restart when the connection fails, stays disconnected, or the network comes back.
+ * - TURN: the ICE servers the server gives (a credential of this participant's own, renewed while in
+ *   the call) go into the peer connection when it is made and, later ones, just before an ICE restart.
+ *   Not sooner: changing a connection's ICE servers makes its next offer an ICE restart (JSEP), which
+ *   a renewal alone does not call for. A relay already allocated keeps working past its credential's
+ *   expiry; only new allocations need a valid one.
  *
  * Events: `streams` (remote media changed), `state` (connection state changed), `media-error`
  * (detail: {code, message}: an offer was refused or not answered), `unavailable` (the server has
@@ -44,6 +49,7 @@ export class OfferFailure extends Error {
 export class MediaSession extends EventTarget {
   #send;
   #configuration;
+  #iceServers = [];
   #pc = null;
   #local = null;
   #publishing = { audio: null, video: null };
@@ -75,13 +81,26 @@ export class MediaSession extends EventTarget {
 
   /**
    * @param {(message: object) => boolean} send sends a client message on the visit socket; false when not connected
-   * @param {RTCConfiguration} [configuration] extra peer connection settings (ICE servers)
+   * @param {RTCConfiguration} [configuration] extra peer connection settings (the ICE servers come from useIceServers)
    */
   constructor(send, configuration = {}) {
     super();
     this.#send = send;
     this.#configuration = configuration;
     window.addEventListener('online', this.#onOnline);
+  }
+
+  /**
+   * The ICE servers to use from now on (the server's `iceServers`: TURN with a short-lived
+   * credential); none or missing: host candidates only.
+   */
+  useIceServers(iceServers) {
+    this.#iceServers = Array.isArray(iceServers) ? iceServers : [];
+  }
+
+  /** The TURN usernames the peer connection holds now (`<expiry>:<participantId>`), for tests; never a credential. */
+  get iceUsernames() {
+    return (this.#pc?.getConfiguration().iceServers || []).map((server) => server.username).filter(Boolean);
   }
 
   /** False once the server has said it does not relay media. */
@@ -112,7 +131,9 @@ export class MediaSession extends EventTarget {
       return;
     }
     this.#local = local;
-    const pc = new RTCPeerConnection({ bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', ...this.#configuration });
+    const pc = new RTCPeerConnection({
+      bundlePolicy: 'max-bundle', rtcpMuxPolicy: 'require', ...this.#configuration, iceServers: this.#iceServers,
+    });
     this.#pc = pc;
     pc.addEventListener('track', (event) => this.#trackArrived(event));
     pc.addEventListener('connectionstatechange', () => this.#connectionChanged(pc));
@@ -344,6 +365,9 @@ export class MediaSession extends EventTarget {
     }
     const iceRestart = this.#iceRestart;
     this.#iceRestart = false;
+    if (iceRestart) {
+      this.#applyIceServers(pc);
+    }
     await pc.setLocalDescription(await pc.createOffer(iceRestart ? { iceRestart: true } : {}));
     const screenMid = this.sharingScreen ? this.#screen.transceiver.mid : null;
     const answer = await this.#exchangeOffer(markScreenShare(pc.localDescription.sdp, screenMid), iceRestart);
@@ -353,6 +377,15 @@ export class MediaSession extends EventTarget {
     await pc.setRemoteDescription({ type: 'answer', sdp: answer });
     this.answers += 1;
     this.lastError = null;
+  }
+
+  /** Gives the connection the newest ICE servers, so that the restart about to happen allocates relays with a valid credential. */
+  #applyIceServers(pc) {
+    try {
+      pc.setConfiguration({ ...pc.getConfiguration(), iceServers: this.#iceServers });
+    } catch (error) {
+      console.warn('the new ICE servers were not taken', error.name);
+    }
   }
 
   #exchangeOffer(sdp, iceRestart) {

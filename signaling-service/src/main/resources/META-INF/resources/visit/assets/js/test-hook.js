@@ -13,6 +13,8 @@ export function exposeForTests(visit) {
       getStats: () => visit.stats(),
       /** Drops the visit socket as a network would, to see the page reconnect. */
       dropConnection: () => visit.dropConnection(),
+      /** Restarts ICE on the media connection, as a network change would (with the newest TURN credential). */
+      restartMedia: () => visit.restartMedia(),
     }),
   });
 }

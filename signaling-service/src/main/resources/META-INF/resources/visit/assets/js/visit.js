@@ -132,6 +132,7 @@ export class VisitCall {
       media: {
         available: this.#media.available, started: this.#media.started, connectionState: this.#media.connectionState,
         offers: this.#media.offers, answers: this.#media.answers, lastError: this.#media.lastError,
+        iceUsernames: this.#media.iceUsernames,
         sharingScreen: this.#media.sharingScreen,
         remote: this.#media.remoteMedia().map(({ participantId, screen, stream }) => ({
           participantId, screen, streamId: stream.id, kinds: stream.getTracks().map((track) => track.kind),
@@ -146,6 +147,10 @@ export class VisitCall {
 
   dropConnection() {
     this.#socket.drop();
+  }
+
+  restartMedia() {
+    this.#media.requestOffer({ iceRestart: true });
   }
 
   async #checkDevices() {
@@ -170,8 +175,12 @@ export class VisitCall {
         this.#welcome(message);
         break;
       case 'admitted':
+        this.#media.useIceServers(message.iceServers);
         this.#announcer.announce('The doctor let you in.');
         this.#enterCall();
+        break;
+      case 'ice-servers':
+        this.#media.useIceServers(message.iceServers);
         break;
       case 'participants':
         this.#participants = new Map(message.participants.map((person) => [person.participantId,
@@ -245,6 +254,9 @@ export class VisitCall {
     byId('connection-banner').hidden = true;
     if (reconnected) {
       this.#announcer.announce('You are connected again.');
+    }
+    if (message.state !== 'waiting') {
+      this.#media.useIceServers(message.iceServers);
     }
     if (message.state === 'waiting') {
       if (wasInCall) {
