@@ -3,6 +3,7 @@ package org.telehealth.signaling.auth;
 import static org.telehealth.signaling.protocol.ErrorCode.FORBIDDEN;
 import static org.telehealth.signaling.protocol.ErrorCode.LINK_SUPERSEDED;
 import static org.telehealth.signaling.protocol.ErrorCode.VISIT_CANCELLED;
+import static org.telehealth.signaling.protocol.ErrorCode.VISIT_ENDED;
 import static org.telehealth.signaling.protocol.ErrorCode.VISIT_UNKNOWN;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +17,9 @@ import org.telehealth.signaling.visit.VisitDirectory;
  * Decides whether a verified caller may join a visit, and as whom. The appointment's doctor and
  * admins host (role {@code doctor}); a patient joins with the visit's current join link only, and a
  * guest the doctor invited with a guest link of the same generation (role {@code guest}), since
- * signaling cannot map a patient's Keycloak account to the appointment's patient record yet.
+ * signaling cannot map a patient's Keycloak account to the appointment's patient record yet. Nobody
+ * joins a cancelled visit, nor one the directory knows is over (while the visit's room is there, the
+ * room itself refuses joins once a host ended it).
  */
 @ApplicationScoped
 public class VisitAdmission {
@@ -39,6 +42,9 @@ public class VisitAdmission {
                 .orElseThrow(() -> new SignalingException(VISIT_UNKNOWN, "no such visit is known"));
         if (visit.cancelled()) {
             throw new SignalingException(VISIT_CANCELLED, "this visit was cancelled");
+        }
+        if (visit.ended()) {
+            throw new SignalingException(VISIT_ENDED, "this visit has ended");
         }
         return caller instanceof Caller.LinkHolder link ? linkHolder(link, visit) : staffUser((Caller.StaffUser) caller, visit);
     }

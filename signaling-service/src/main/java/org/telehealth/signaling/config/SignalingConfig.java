@@ -95,6 +95,22 @@ public interface SignalingConfig {
         /** Longest wait for the visit's media placement to come back through Kafka; then this instance's own proposal is used. */
         @WithDefault("2s")
         Duration placementWait();
+
+        /**
+         * A room nobody is in, on this instance or another, where nothing happened for this long is
+         * evicted from memory (a join or a fact builds it again). Keep it well above the time a fact
+         * takes through Kafka.
+         */
+        @WithDefault("10m")
+        Duration idleTimeout();
+
+        /** An ended visit's room is evicted this long after the last thing that happened in it; late joins are still refused. */
+        @WithDefault("1m")
+        Duration endedRetention();
+
+        /** Interval at which the rooms are checked for eviction. */
+        @WithDefault("1m")
+        Duration sweepInterval();
     }
 
     /** How join link tokens are verified. */

@@ -22,6 +22,7 @@ import org.telehealth.signaling.media.placement.MediaInstance;
 import org.telehealth.signaling.media.placement.MediaPlacement;
 import org.telehealth.signaling.media.quality.QualityGrade;
 import org.telehealth.signaling.protocol.ServerMessage;
+import org.telehealth.signaling.room.PerVisitState;
 import org.telehealth.signaling.room.VisitRoom;
 import org.telehealth.signaling.room.VisitRooms;
 
@@ -31,10 +32,11 @@ import org.telehealth.signaling.room.VisitRooms;
  * instance, grades them ({@link QualityGrade}) and sends this instance's participants in the call
  * one {@code quality} message. Every instance of a visit polls for itself: simpler than sharing the
  * results, and media-service's stats are cheap to read. A visit whose previous poll is still under
- * way is skipped this time; a participant whose stats cannot be read is {@code unknown}.
+ * way is skipped this time; a participant whose stats cannot be read is {@code unknown}. What the
+ * last poll saw of a visit goes with its room.
  */
 @ApplicationScoped
-public class CallQualityReporter {
+public class CallQualityReporter implements PerVisitState {
 
     private final VisitRooms rooms;
     private final MediaPlacement placement;
@@ -65,6 +67,11 @@ public class CallQualityReporter {
         if (timer >= 0) {
             vertx.cancelTimer(timer);
         }
+    }
+
+    @Override
+    public void roomEvicted(VisitRoom room) {
+        polls.remove(room.visitId());
     }
 
     private void poll(VisitRoom room) {

@@ -24,6 +24,7 @@ import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
 import org.telehealth.signaling.room.CallNotice;
 import org.telehealth.signaling.room.Participant;
+import org.telehealth.signaling.room.PerVisitState;
 import org.telehealth.signaling.room.Publication;
 import org.telehealth.signaling.room.VisitRoom;
 
@@ -36,10 +37,12 @@ import org.telehealth.signaling.room.VisitRoom;
  * media when they leave the call and closes the media room when the call empties or the visit ends.
  * A visit's calls from this instance run one at a time, in the order they were asked for; calls of
  * several instances for one visit may interleave, which media-service's per-participant, idempotent
- * API allows.
+ * API allows. A visit's queue goes when its room is evicted, once its calls are done; the visit's
+ * placement does not: every signaling instance keeps it until the release comes through the
+ * partition, so that they all go on agreeing on it.
  */
 @ApplicationScoped
-public class MediaRelay {
+public class MediaRelay implements PerVisitState {
 
     private static final Logger LOG = Logger.getLogger(MediaRelay.class);
 
@@ -88,6 +91,18 @@ public class MediaRelay {
             visits.remove(ended.visitId(), media);
             return close(media);
         });
+    }
+
+    /** Media calls of the visit still under way (a close, a removal) hold its room, and so their queue. */
+    @Override
+    public boolean holdsRoom(VisitRoom room) {
+        VisitMedia media = visits.get(room.visitId());
+        return media != null && !media.tasks().idle();
+    }
+
+    @Override
+    public void roomEvicted(VisitRoom room) {
+        visits.computeIfPresent(room.visitId(), (id, media) -> media.tasks().idle() ? null : media);
     }
 
     private VisitMedia mediaOf(UUID visitId) {

@@ -22,6 +22,11 @@ final class SerialTasks {
         this.executor = executor;
     }
 
+    /** Whether every task submitted so far has finished. */
+    synchronized boolean idle() {
+        return tail.isDone();
+    }
+
     synchronized void submit(Supplier<? extends CompletionStage<?>> task) {
         tail = tail.thenComposeAsync(ignored -> {
             try {

@@ -29,6 +29,7 @@ import org.telehealth.signaling.media.placement.MediaPlacement;
 import org.telehealth.signaling.protocol.ServerMessage;
 import org.telehealth.signaling.protocol.SignalingException;
 import org.telehealth.signaling.room.Participant;
+import org.telehealth.signaling.room.PerVisitState;
 import org.telehealth.signaling.room.VisitRoom;
 import org.telehealth.signaling.room.VisitRooms;
 
@@ -50,9 +51,12 @@ import org.telehealth.signaling.room.VisitRooms;
  * answers and the stops back from the topic ({@link #replicate}) and ask and tell their own sockets.
  * Each instance publishes the answers of its own participants and the stops their comings and goings
  * cause.
+ *
+ * <p>A request asking or recording keeps its room from being evicted, even with nobody left in the
+ * call; once the room is evicted the visit's request is forgotten.
  */
 @ApplicationScoped
-public class VisitRecordings {
+public class VisitRecordings implements PerVisitState {
 
     /** The visit's latest recording request, the room it belongs to, and when the doctor made it. */
     private record Current(VisitRoom room, RecordingRequest request, Instant requestedAt) {
@@ -217,7 +221,7 @@ public class VisitRecordings {
         }
         room.locked(() -> {
             Current earlier = visits.get(requested.visitId());
-            if (room.isEnded() || earlier != null && (earlier.request().id().equals(requested.recordingId())
+            if (room.isEnded() || room.isEvicted() || earlier != null && (earlier.request().id().equals(requested.recordingId())
                     || earlier.request().isActive() || !requested.at().isAfter(earlier.requestedAt()))) {
                 return; // read already (or published here), superseded, or two doctors asked at once: recording-service refuses the later
             }
@@ -287,6 +291,18 @@ public class VisitRecordings {
             current.room().sendToCall(current.request().state());
         });
         visits.remove(ended.visitId());
+    }
+
+    /** A recording asked for or in progress in the room holds it; not once its visit ended (the end stops it). */
+    @Override
+    public boolean holdsRoom(VisitRoom room) {
+        Current current = visits.get(room.visitId());
+        return current != null && current.room() == room && current.request().isActive() && !room.isEnded();
+    }
+
+    @Override
+    public void roomEvicted(VisitRoom room) {
+        visits.computeIfPresent(room.visitId(), (id, current) -> current.room() == room ? null : current);
     }
 
     private void whileActive(UUID visitId, Consumer<Current> action) {

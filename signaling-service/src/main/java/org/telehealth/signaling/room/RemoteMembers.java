@@ -57,6 +57,11 @@ final class RemoteMembers {
         return byId.values().stream().filter(member -> member.heardAt().isBefore(cutoff)).toList();
     }
 
+    /** Whether no participant of another instance is known (seats that are over do not count). */
+    boolean isEmpty() {
+        return byId.isEmpty();
+    }
+
     List<RemoteMember> all() {
         return new ArrayList<>(byId.values());
     }

@@ -23,4 +23,10 @@ public interface RoomBus {
 
     /** Something media must act on. */
     void notice(CallNotice notice);
+
+    /**
+     * The number of a new seat of this instance, never given before by any of its rooms: a visit's
+     * room rebuilt after eviction must not reuse a seat the other instances saw end.
+     */
+    long newSeat();
 }

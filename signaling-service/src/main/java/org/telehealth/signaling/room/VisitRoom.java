@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.telehealth.events.visit.ParticipantRole;
@@ -54,6 +55,11 @@ import org.telehealth.signaling.protocol.SignalingException;
  *
  * <p>Whoever enters the call here, or resumes in it here, gets ICE servers from {@link CallRelays}
  * (TURN with a credential of their own) in the message that puts them there; nobody waiting does.
+ *
+ * <p>Its instance evicts it once nobody is in it here or elsewhere and it has been idle for a while
+ * ({@link #evictIfIdle}); the visit then gets a new room when it is needed again. Seat numbers come
+ * from the instance ({@link RoomBus#newSeat}), so the new room's seats are new to the other
+ * instances too.
  */
 public final class VisitRoom {
 
@@ -65,11 +71,14 @@ public final class VisitRoom {
     private final Map<String, Member> waiting = new LinkedHashMap<>();
     private final Map<String, Member> inCall = new LinkedHashMap<>();
     private final RemoteMembers remote = new RemoteMembers();
-    private long lastSeat;
     /** The highest number of this instance's own facts about the visit read back from the topic. */
     private long ownFactsRead;
     private boolean opened;
     private boolean ended;
+    /** When something last happened here (a change, a fact read): idleness counts from it. */
+    private Instant lastActive;
+    /** Dropped by its instance: it takes nobody and no fact any more; the visit gets a new room. */
+    private boolean evicted;
 
     public VisitRoom(UUID visitId, RoomBus bus, Duration reconnectGrace, Scheduler scheduler) {
         this(visitId, bus, reconnectGrace, scheduler, CallRelays.NONE);
@@ -82,6 +91,7 @@ public final class VisitRoom {
         this.reconnectGrace = reconnectGrace;
         this.scheduler = scheduler;
         this.relays = relays;
+        this.lastActive = scheduler.now();
     }
 
     public UUID visitId() {
@@ -90,12 +100,22 @@ public final class VisitRoom {
 
     /**
      * Puts a newly authenticated socket in the call (hosts) or the waiting room (others), or, when
-     * its participant is still here or on another instance, resumes them on it.
+     * its participant is still here or on another instance, resumes them on it. False, and nothing
+     * done, if the room was evicted meanwhile: the socket joins the visit's new room instead.
      */
-    public synchronized void join(Participant socket) {
+    public synchronized boolean join(Participant socket) {
+        if (evicted) {
+            return false;
+        }
         if (ended) {
             throw new SignalingException(VISIT_ENDED, "this visit has ended");
         }
+        touch();
+        enter(socket);
+        return true;
+    }
+
+    private void enter(Participant socket) {
         Member known = member(socket.id());
         if (known != null) {
             resume(known, socket);
@@ -106,7 +126,7 @@ public final class VisitRoom {
             takeOver(elsewhere, socket);
             return;
         }
-        Member member = new Member(socket, ++lastSeat, bus.instance());
+        Member member = new Member(socket, bus.newSeat(), bus.instance());
         if (member.isHost()) {
             if (!opened) {
                 opened = true;
@@ -127,6 +147,7 @@ public final class VisitRoom {
 
     /** A host admits a waiting participant: here at once, or by a command to the instance that holds them. */
     public synchronized void admit(Participant host, String participantId) {
+        touch();
         requireHost(host, "only the doctor admits");
         Member admitted = waiting.get(participantId);
         if (admitted != null) {
@@ -139,6 +160,7 @@ public final class VisitRoom {
     }
 
     public synchronized void decline(Participant host, String participantId) {
+        touch();
         requireHost(host, "only the doctor declines");
         Member declined = waiting.get(participantId);
         if (declined != null) {
@@ -151,6 +173,7 @@ public final class VisitRoom {
     }
 
     public synchronized void chat(Participant sender, String text) {
+        touch();
         Member member = requireInCall(sender, "chat is for participants in the call");
         String at = Instant.now().toString();
         broadcast(new ServerMessage.Chat(member.id(), member.role(), text, at), null);
@@ -158,6 +181,7 @@ public final class VisitRoom {
     }
 
     public synchronized void mediaState(Participant sender, boolean audio, boolean video) {
+        touch();
         Member member = requireInCall(sender, "media state is for participants in the call");
         member.mediaState(audio, video);
         broadcast(new ServerMessage.MediaState(member.id(), audio, video), member);
@@ -166,6 +190,7 @@ public final class VisitRoom {
 
     /** The participant hung up ({@code leave}) or was cut off: they leave at once. A replaced socket changes nothing. */
     public synchronized void leave(Participant socket) {
+        touch();
         Member member = current(socket);
         if (member != null) {
             remove(member);
@@ -178,6 +203,7 @@ public final class VisitRoom {
      * resumes them, else they leave when it runs out. A replaced socket changes nothing.
      */
     public synchronized void disconnected(Participant socket) {
+        touch();
         Member member = current(socket);
         if (member == null) {
             return;
@@ -191,6 +217,7 @@ public final class VisitRoom {
 
     /** A host ends the visit: everyone, on every instance, is told and disconnected; later joins are refused. */
     public synchronized void end(Participant host) {
+        touch();
         requireHost(host, "only the doctor ends the visit");
         ended = true;
         bus.happened(new VisitEnded(visitId, host.id(), Instant.now()));
@@ -200,6 +227,41 @@ public final class VisitRoom {
 
     public synchronized boolean isEnded() {
         return ended;
+    }
+
+    /** Whether its instance dropped the room: nothing happens in it any more, the visit has a new one. */
+    public synchronized boolean isEvicted() {
+        return evicted;
+    }
+
+    /**
+     * Evicts the room if nothing holds it: nobody is in it, on this instance (connected or within
+     * their grace period, waiting or in the call) or on another; nothing happened in it for
+     * {@code idleTimeout}, or {@code endedRetention} once the visit ended; and {@code held}, asked
+     * last and under the room's lock, says no other feature needs it (a recording in progress).
+     * From then on it takes no socket and no fact ({@link #join} and {@link #apply} return false).
+     * True if this call evicted it.
+     */
+    synchronized boolean evictIfIdle(Instant now, Duration idleTimeout, Duration endedRetention, Predicate<VisitRoom> held) {
+        if (evicted || !waiting.isEmpty() || !inCall.isEmpty() || !remote.isEmpty()) {
+            return false;
+        }
+        if (now.isBefore(lastActive.plus(ended ? endedRetention : idleTimeout))) {
+            return false;
+        }
+        if (held.test(this)) {
+            return false;
+        }
+        evicted = true;
+        return true;
+    }
+
+    /**
+     * The visit is known to be over although this room never saw it end (it was rebuilt after the
+     * room that did was evicted): joins are refused, facts ignored, as in that room.
+     */
+    synchronized void endedBefore() {
+        ended = true;
     }
 
     /**
@@ -222,6 +284,7 @@ public final class VisitRoom {
      * longer hold the seat.
      */
     public synchronized boolean published(String participantId, long seat, Publication publication) {
+        touch();
         Member member = inCall.get(participantId);
         if (member == null || member.seat() != seat) {
             return false;
@@ -240,6 +303,7 @@ public final class VisitRoom {
      * after a refusal). False, and nothing recorded, if they no longer hold the seat.
      */
     public synchronized boolean mediaAdded(String participantId, long seat, boolean added) {
+        touch();
         Member member = inCall.get(participantId);
         if (member == null || member.seat() != seat) {
             return false;
@@ -288,9 +352,19 @@ public final class VisitRoom {
     /**
      * Applies what an instance said about the visit, in partition order. This instance's own facts
      * only mark how far it has read itself; a command is applied by the instance that holds its
-     * participant, whoever sent it.
+     * participant, whoever sent it. False, and nothing applied, if the room was evicted meanwhile:
+     * the fact goes to the visit's new room instead.
      */
-    public synchronized void apply(VisitFact fact, Instant now) {
+    public synchronized boolean apply(VisitFact fact, Instant now) {
+        if (evicted) {
+            return false;
+        }
+        lastActive = now;
+        applyFact(fact, now);
+        return true;
+    }
+
+    private void applyFact(VisitFact fact, Instant now) {
         boolean own = fact.origin().equals(bus.instance());
         if (own) {
             ownFactsRead = Math.max(ownFactsRead, fact.seq());
@@ -342,6 +416,7 @@ public final class VisitRoom {
     /** Drops the participants of other instances not heard of since {@code cutoff}: their instance is gone. */
     public synchronized void expire(Instant cutoff) {
         for (RemoteMember gone : remote.heardBefore(cutoff)) {
+            touch();
             remote.remove(gone.id());
             tellOwnParticipants(gone.view(), null);
             if (gone.view().inCall()) {
@@ -385,6 +460,7 @@ public final class VisitRoom {
     }
 
     private synchronized void graceExpired(Member member) {
+        touch();
         if (member.isAway() && member(member.id()) == member) {
             remove(member);
         }
@@ -420,7 +496,7 @@ public final class VisitRoom {
     private void takeOver(RemoteMember elsewhere, Participant socket) {
         remote.remove(elsewhere.id());
         MemberView was = elsewhere.view();
-        Member member = new Member(socket, ++lastSeat, bus.instance());
+        Member member = new Member(socket, bus.newSeat(), bus.instance());
         member.mediaState(was.audio(), was.video());
         member.media(was.media());
         member.publish(was.publication());
@@ -478,6 +554,10 @@ public final class VisitRoom {
             }
             noticeIfCallEmpty();
         }
+    }
+
+    private void touch() {
+        lastActive = scheduler.now();
     }
 
     private void enterCall(Member member) {

@@ -13,16 +13,22 @@ import org.telehealth.events.appointment.AppointmentCancelled;
 import org.telehealth.events.appointment.AppointmentEvents;
 import org.telehealth.events.appointment.AppointmentRescheduled;
 import org.telehealth.events.appointment.AppointmentScheduled;
+import org.telehealth.events.appointment.AppointmentStatusChanged;
 
 /**
  * Feeds the {@link VisitDirectory} from scheduling's events. Records are read as bytes and decoded
  * here so that a malformed one is counted and skipped (logged by position only, never its bytes)
- * instead of stopping the channel. Status changes carry nothing signaling needs yet.
+ * instead of stopping the channel. Of the status changes only {@code COMPLETED} matters: the visit
+ * ended (scheduling completes an appointment on {@code visit.ended} only), so a join is refused even
+ * on an instance that never saw its room end (it started later, or evicted the room).
  */
 @ApplicationScoped
 public class AppointmentEventsListener {
 
     private static final Logger LOG = Logger.getLogger(AppointmentEventsListener.class);
+
+    /** The status scheduling gives an appointment whose visit ended with the patient in it. */
+    static final String COMPLETED = "COMPLETED";
 
     private final EventCodec codec = new EventCodec(AppointmentEvents.CATALOG);
     private final VisitDirectory directory;
@@ -56,6 +62,8 @@ public class AppointmentEventsListener {
                     r.linkGeneration());
         } else if (data instanceof AppointmentCancelled c) {
             directory.cancelled(c.appointmentId(), c.doctorId(), c.patientId(), c.linkGeneration());
+        } else if (data instanceof AppointmentStatusChanged changed && COMPLETED.equals(changed.status())) {
+            directory.ended(changed.appointmentId());
         }
     }
 }

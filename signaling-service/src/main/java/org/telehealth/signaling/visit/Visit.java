@@ -5,8 +5,10 @@ import java.util.UUID;
 
 /**
  * What signaling knows of an appointment to admit people to its visit: who may join, the current
- * join link generation, and whether it was cancelled. Ids only: no names, no reason (PHI).
+ * join link generation, whether it was cancelled, and whether the visit is over (a host ended it, or
+ * scheduling completed the appointment). Ids only: no names, no reason (PHI). A visit known only to
+ * be over (it ended before its appointment was read) has no doctor, patient or times.
  */
 public record Visit(UUID visitId, String doctorId, UUID patientId, int linkGeneration, boolean cancelled,
-        Instant startsAt, Instant endsAt) {
+        boolean ended, Instant startsAt, Instant endsAt) {
 }

@@ -10,8 +10,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Every visit this instance learned from topic {@code telehealth.appointments}, in memory. Each
  * instance reads the whole topic from the start, so the directory is as complete as the topic's
- * retention (docs/signaling-protocol.md). Updates never lower a link generation and never revive a
- * cancelled visit, so redelivered or reordered events cannot reopen a dead link.
+ * retention (docs/signaling-protocol.md). It also keeps that a visit is over, whether scheduling
+ * says so (appointment completed) or a host ended it here or on another instance: the visit's room
+ * is evicted some time after the end, and late joins must still be refused. Updates never lower a
+ * link generation and never revive a cancelled or ended visit, so redelivered or reordered events
+ * cannot reopen a dead link.
  */
 @ApplicationScoped
 public class VisitDirectory {
@@ -25,16 +28,32 @@ public class VisitDirectory {
     /** A booking or a new time: who and when, with the generation of the links now valid. */
     public void scheduled(UUID visitId, String doctorId, UUID patientId, Instant startsAt, Instant endsAt,
             int linkGeneration) {
-        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, startsAt, endsAt),
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, false, startsAt, endsAt),
                 (known, update) -> new Visit(visitId, doctorId, patientId,
-                        Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), startsAt, endsAt));
+                        Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), known.ended(), startsAt,
+                        endsAt));
     }
 
     /** The appointment was cancelled: every link of it is dead from now on. */
     public void cancelled(UUID visitId, String doctorId, UUID patientId, int linkGeneration) {
-        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, true, null, null),
-                (known, update) -> new Visit(visitId, known.doctorId(), known.patientId(),
-                        Math.max(known.linkGeneration(), linkGeneration), true, known.startsAt(), known.endsAt()));
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, true, false, null, null),
+                (known, update) -> new Visit(visitId, known.doctorId() != null ? known.doctorId() : doctorId,
+                        known.patientId() != null ? known.patientId() : patientId,
+                        Math.max(known.linkGeneration(), linkGeneration), true, known.ended(), known.startsAt(),
+                        known.endsAt()));
+    }
+
+    /**
+     * The visit is over: a host ended it (its room says so until it is evicted) or scheduling
+     * completed the appointment. A visit not known yet is kept as over, so that its appointment
+     * read later cannot open it again.
+     */
+    public void ended(UUID visitId) {
+        visits.compute(visitId, (id, known) -> known == null
+                ? new Visit(visitId, null, null, 0, false, true, null, null)
+                : known.ended() ? known
+                : new Visit(visitId, known.doctorId(), known.patientId(), known.linkGeneration(), known.cancelled(), true,
+                        known.startsAt(), known.endsAt()));
     }
 
     public int size() {

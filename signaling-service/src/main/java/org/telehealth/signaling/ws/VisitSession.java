@@ -123,9 +123,8 @@ final class VisitSession {
         }
         Caller caller = app.authenticator().authenticate(hello.token());
         VisitAdmission.Grant grant = app.admission().admit(caller, visitId);
-        VisitRoom joined = app.rooms().of(visitId);
         SocketParticipant admitted = new SocketParticipant(grant.participantId(), grant.role(), out);
-        joined.join(admitted);
+        VisitRoom joined = app.rooms().join(visitId, admitted);
         participant = admitted;
         room = joined;
         state = State.JOINED;

@@ -14,6 +14,7 @@ final class RecordingBus implements RoomBus {
     final List<CallNotice> notices = new ArrayList<>();
     private final String instance;
     private long lastSeq;
+    private long lastSeat;
 
     RecordingBus(String instance) {
         this.instance = instance;
@@ -38,6 +39,11 @@ final class RecordingBus implements RoomBus {
     @Override
     public void notice(CallNotice notice) {
         notices.add(notice);
+    }
+
+    @Override
+    public long newSeat() {
+        return ++lastSeat;
     }
 
     /** The facts told since the last call, which are then forgotten. */
