@@ -214,18 +214,19 @@ class AnswerBuilderTest {
     }
 
     @Test
-    void shouldAnswerSafariWithConstrainedBaselineH264AndNeitherHighProfileNorH265() throws Exception {
+    void shouldAnswerSafariWithVp8FirstThenConstrainedBaselineH264AndNeitherHighProfileNorH265() throws Exception {
         SessionDescription answer = answerText(BrowserOffers.safari(), 1, Map.of());
         MediaSection video = answer.mediaSections().get(1);
 
         assertThat(answer.attributeValues("group")).containsExactly("BUNDLE 0 1");
         assertThat(answer.mediaSections().get(0).formats()).containsExactly("111");
-        assertThat(video.formats()).containsExactly("98", "99", "106", "107", "108", "109");
-        assertThat(video.attributeValues("rtpmap")).containsExactly("98 H264/90000", "99 rtx/90000", "106 VP8/90000",
-                "107 rtx/90000", "108 VP9/90000", "109 rtx/90000");
-        assertThat(video.attributeValues("fmtp")).containsExactly(
+        // Safari offers H.264 first and sends with the answer's first codec: VP8 first keeps the room on one codec
+        assertThat(video.formats()).containsExactly("106", "107", "98", "99", "108", "109");
+        assertThat(video.attributeValues("rtpmap")).containsExactly("106 VP8/90000", "107 rtx/90000", "98 H264/90000",
+                "99 rtx/90000", "108 VP9/90000", "109 rtx/90000");
+        assertThat(video.attributeValues("fmtp")).containsExactly("107 apt=106",
                 "98 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f", "99 apt=98",
-                "107 apt=106", "108 profile-id=0", "109 apt=108");
+                "108 profile-id=0", "109 apt=108");
         assertThat(video.attributeValues("extmap")).containsExactly(
                 "2 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
                 "3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01",
