@@ -2,9 +2,12 @@ package org.telehealth.signaling.ws;
 
 /**
  * A token bucket per connection: {@code rate} messages per second on average, {@code burst} at
- * once. Messages over the limit are refused with an error; a client that keeps sending through a
- * whole burst's worth of refusals is abusive and gets disconnected. Not thread-safe: one connection
- * processes its messages one at a time.
+ * once. Messages over the limit are refused with an error. A client whose refused messages outnumber
+ * its allowed ones by more than a burst is abusive and gets disconnected: each refusal adds one to
+ * its debt, each allowed message takes one off. Counting refusals in a row instead would let a
+ * flood at any rate go on forever, refused message after refused message, as long as a token
+ * refilled between every burst's worth of them (and whether it did depended on how fast this
+ * instance read them). Not thread-safe: one connection processes its messages one at a time.
  */
 final class MessageRateLimiter {
 
@@ -14,7 +17,7 @@ final class MessageRateLimiter {
     private final int burst;
     private double tokens;
     private long last;
-    private int refusedInARow;
+    private int refusalDebt;
 
     MessageRateLimiter(int ratePerSecond, int burst, long nowNanos) {
         if (ratePerSecond < 1 || burst < 1) {
@@ -31,10 +34,10 @@ final class MessageRateLimiter {
         last = nowNanos;
         if (tokens >= 1) {
             tokens -= 1;
-            refusedInARow = 0;
+            refusalDebt = Math.max(0, refusalDebt - 1);
             return Verdict.ALLOWED;
         }
-        refusedInARow++;
-        return refusedInARow > burst ? Verdict.ABUSIVE : Verdict.LIMITED;
+        refusalDebt++;
+        return refusalDebt > burst ? Verdict.ABUSIVE : Verdict.LIMITED;
     }
 }
