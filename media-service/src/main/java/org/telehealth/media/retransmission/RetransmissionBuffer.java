@@ -81,8 +81,19 @@ public final class RetransmissionBuffer implements RetransmissionSource {
      * @throws IllegalArgumentException if the range does not fit the array or the packet belongs
      *         to another SSRC (the caller routes packets by SSRC, so that is its bug)
      */
-    public synchronized boolean store(byte[] packet, int offset, int length) throws MalformedRtpException {
-        RtpPacket rtp = RtpPacket.parse(packet, offset, length);
+    public boolean store(byte[] packet, int offset, int length) throws MalformedRtpException {
+        return store(RtpPacket.parse(packet, offset, length));
+    }
+
+    /**
+     * Keeps a copy of {@code rtp}, a packet parsed already (the forwarder's, once per packet), as
+     * {@link #store(byte[], int, int)} does; the caller may reuse its buffer afterwards.
+     *
+     * @return whether the packet was kept
+     * @throws IllegalArgumentException if the packet belongs to another SSRC
+     */
+    public synchronized boolean store(RtpPacket rtp) {
+        int length = rtp.length();
         if (rtp.ssrc() != ssrc) {
             throw new IllegalArgumentException("packet of SSRC " + rtp.ssrc() + " offered to the buffer of SSRC " + ssrc);
         }
@@ -97,7 +108,7 @@ public final class RetransmissionBuffer implements RetransmissionSource {
         if (slots[slot] == null) {
             slots[slot] = new byte[MAX_PACKET_LENGTH];
         }
-        System.arraycopy(packet, offset, slots[slot], 0, length);
+        System.arraycopy(rtp.buffer(), rtp.offset(), slots[slot], 0, length);
         lengths[slot] = length;
         indexes[slot] = index;
         if (!started || index > newestIndex) {

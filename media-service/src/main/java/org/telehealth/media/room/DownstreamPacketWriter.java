@@ -1,5 +1,6 @@
 package org.telehealth.media.room;
 
+import java.util.Arrays;
 import org.telehealth.media.rtp.AbsSendTimeExtension;
 import org.telehealth.media.rtp.RtpPacket;
 import org.telehealth.media.sdp.MediaKind;
@@ -25,7 +26,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
  * </pre>
  *
  * An id above 14 takes the two-byte form (profile 0x1000). Every packet for a receiver, forwarded
- * or retransmitted, is written here; the copy has room for SRTP's trailer. Stateless.
+ * or retransmitted, is written here: a forwarded packet into a buffer the caller reuses (with room
+ * for SRTP's trailer), a packet to keep as an array of its own. Stateless.
  */
 final class DownstreamPacketWriter {
 
@@ -40,45 +42,72 @@ final class DownstreamPacketWriter {
     private DownstreamPacketWriter() {
     }
 
-    /** The receiver's copy of {@code packet} of a track of {@code kind}, sent at {@code nowNanos}, with room for SRTP. */
-    static SrtpPacketBuffer write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
-            long nowNanos) {
-        return write(packet, kind, publisher, receiver, nowNanos, SrtpPacketBuffer.TRAILER_ROOM);
+    /**
+     * Writes the receiver's copy of {@code packet}, a packet of a track of {@code kind} sent at
+     * {@code nowNanos}, into {@code into} (from offset 0, with room for SRTP), replacing what it held.
+     * Allocates nothing while {@code into} is large enough.
+     */
+    static void write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver, long nowNanos,
+            SrtpPacketBuffer into) {
+        int audioLevel = audioLevelToCarry(packet, kind, publisher, receiver);
+        int id = extensionId(kind, receiver, audioLevel);
+        write(packet, id, audioLevel, nowNanos, into.reset(copyLength(packet, id, audioLevel)));
     }
 
     /** The receiver's copy of {@code packet}, exactly as long as the packet (to keep for a retransmission). */
     static byte[] writeBytes(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
             long nowNanos) {
-        return write(packet, kind, publisher, receiver, nowNanos, 0).getBuffer();
+        int audioLevel = audioLevelToCarry(packet, kind, publisher, receiver);
+        int id = extensionId(kind, receiver, audioLevel);
+        byte[] copy = new byte[copyLength(packet, id, audioLevel)];
+        write(packet, id, audioLevel, nowNanos, copy);
+        return copy;
     }
 
-    private static SrtpPacketBuffer write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
-            long nowNanos, int room) {
-        int id = ExtensionIds.ABSENT;
-        int dataLength = 0;
-        int audioLevel = RtpPacket.NOT_FOUND;
-        if (kind == MediaKind.VIDEO && receiver.absSendTime() != ExtensionIds.ABSENT) {
-            id = receiver.absSendTime();
-            dataLength = AbsSendTimeExtension.DATA_LENGTH;
-        } else if (kind == MediaKind.AUDIO && receiver.audioLevel() != ExtensionIds.ABSENT
-                && publisher.audioLevel() != ExtensionIds.ABSENT) {
-            audioLevel = packet.findHeaderExtension(publisher.audioLevel(), AUDIO_LEVEL_LENGTH);
-            if (audioLevel != RtpPacket.NOT_FOUND) {
-                id = receiver.audioLevel();
-                dataLength = AUDIO_LEVEL_LENGTH;
-            }
+    /** The buffer index of the publisher's audio level to carry over, or {@link RtpPacket#NOT_FOUND}. */
+    private static int audioLevelToCarry(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver) {
+        if (kind != MediaKind.AUDIO || receiver.audioLevel() == ExtensionIds.ABSENT || publisher.audioLevel() == ExtensionIds.ABSENT) {
+            return RtpPacket.NOT_FOUND;
         }
-        boolean oneByte = id <= MAX_ONE_BYTE_ID;
-        int elementLength = id == ExtensionIds.ABSENT ? 0 : (oneByte ? 1 : 2) + dataLength;
-        int blockLength = elementLength == 0 ? 0 : EXTENSION_HEADER_LENGTH + (elementLength + 3) / 4 * 4;
+        return packet.findHeaderExtension(publisher.audioLevel(), AUDIO_LEVEL_LENGTH);
+    }
+
+    /** The id of the one element the copy carries, or {@link ExtensionIds#ABSENT}. */
+    private static int extensionId(MediaKind kind, ExtensionIds receiver, int audioLevel) {
+        if (kind == MediaKind.VIDEO) {
+            return receiver.absSendTime();
+        }
+        return audioLevel == RtpPacket.NOT_FOUND ? ExtensionIds.ABSENT : receiver.audioLevel();
+    }
+
+    private static int dataLength(int audioLevel) {
+        return audioLevel == RtpPacket.NOT_FOUND ? AbsSendTimeExtension.DATA_LENGTH : AUDIO_LEVEL_LENGTH;
+    }
+
+    /** The extension block's length, header included, padded to 32 bits; 0 without an element. */
+    private static int blockLength(int id, int audioLevel) {
+        if (id == ExtensionIds.ABSENT) {
+            return 0;
+        }
+        int elementLength = (id <= MAX_ONE_BYTE_ID ? 1 : 2) + dataLength(audioLevel);
+        return EXTENSION_HEADER_LENGTH + (elementLength + 3) / 4 * 4;
+    }
+
+    private static int copyLength(RtpPacket packet, int id, int audioLevel) {
+        return RtpPacket.FIXED_HEADER_LENGTH + 4 * packet.csrcCount() + blockLength(id, audioLevel)
+                + packet.length() - packet.headerLength();
+    }
+
+    private static void write(RtpPacket packet, int id, int audioLevel, long nowNanos, byte[] copy) {
+        int blockLength = blockLength(id, audioLevel);
         int fixedLength = RtpPacket.FIXED_HEADER_LENGTH + 4 * packet.csrcCount();
         int bodyLength = packet.length() - packet.headerLength();
-        int length = fixedLength + blockLength + bodyLength;
-        byte[] copy = new byte[length + room];
 
         System.arraycopy(packet.buffer(), packet.offset(), copy, 0, fixedLength);
         copy[0] = (byte) (blockLength == 0 ? copy[0] & ~EXTENSION_BIT : copy[0] | EXTENSION_BIT);
         if (blockLength > 0) {
+            boolean oneByte = id <= MAX_ONE_BYTE_ID;
+            int dataLength = dataLength(audioLevel);
             NetworkByteOrder.writeUint16(copy, fixedLength, oneByte ? ONE_BYTE_PROFILE : TWO_BYTE_PROFILE);
             NetworkByteOrder.writeUint16(copy, fixedLength + 2, (blockLength - EXTENSION_HEADER_LENGTH) / 4);
             int element = fixedLength + EXTENSION_HEADER_LENGTH;
@@ -97,9 +126,10 @@ final class DownstreamPacketWriter {
                 NetworkByteOrder.writeUint24(copy, data,
                         AbsSendTimeExtension.fromNanos(Math.floorMod(nowNanos, SEND_TIME_CYCLE_NANOS)));
             }
+            // the block's padding must read as 0 (RFC 8285), whatever a reused buffer held there
+            Arrays.fill(copy, data + dataLength, fixedLength + blockLength, (byte) 0);
         }
         System.arraycopy(packet.buffer(), packet.offset() + packet.headerLength(), copy, fixedLength + blockLength,
                 bodyLength);
-        return new SrtpPacketBuffer(copy, 0, length);
     }
 }

@@ -6,7 +6,11 @@ package org.telehealth.media.room;
  */
 public interface ForkOutput extends AutoCloseable {
 
-    /** Sends {@code length} bytes of {@code packet} from {@code offset}, an RTP or RTCP packet; failures are counted, not thrown. */
+    /**
+     * Sends {@code length} bytes of {@code packet} from {@code offset}, an RTP or RTCP packet;
+     * failures are counted, not thrown. The bytes are the caller's again when it returns (the fork
+     * writes the next packet over them): an output that keeps them copies them.
+     */
     void send(byte[] packet, int offset, int length);
 
     /** Datagrams that could not be sent. */

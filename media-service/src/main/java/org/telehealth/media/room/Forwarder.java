@@ -30,6 +30,8 @@ import org.telehealth.media.session.InboundDatagramRouter;
 import org.telehealth.media.session.MediaSession;
 import org.telehealth.media.session.MediaTransport;
 import org.telehealth.media.srtp.SrtpPacketBuffer;
+import org.telehealth.media.srtp.SrtpPacketBufferPool;
+import org.telehealth.media.transport.UdpMediaSocket;
 
 /**
  * Forwards each participant's decrypted media to the other participants of the room who receive
@@ -60,6 +62,13 @@ import org.telehealth.media.srtp.SrtpPacketBuffer;
 @ApplicationScoped
 public class Forwarder implements InboundDatagramRouter.MediaSink {
 
+    /**
+     * The array size of a buffer receivers' copies are written into: any datagram the socket
+     * accepts, plus the one extension element a copy may gain and SRTP's trailer. A longer copy
+     * gets a larger array (see {@link SrtpPacketBuffer#reset}).
+     */
+    static final int COPY_BUFFER_BYTES = UdpMediaSocket.MAX_DATAGRAM + 64;
+
     private final Function<MediaSession, Participant> participants;
     private final ParticipantOutput output;
     private final LongSupplier nanoTime;
@@ -73,6 +82,8 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     private final LongAdder forwarded = new LongAdder();
     private final LongAdder unknownStream = new LongAdder();
     private final LongAdder malformed = new LongAdder();
+    /** Receivers' copies are written here: a couple of buffers per thread serve every packet. */
+    private final SrtpPacketBufferPool buffers = new SrtpPacketBufferPool(COPY_BUFFER_BYTES, 4);
 
     @Inject
     public Forwarder(RoomRegistry rooms, MediaTransport transport) {
@@ -105,8 +116,8 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
     }
 
     /**
-     * Handles a decrypted packet from {@code sender}. The forwarder writes into its buffer, which
-     * the socket allocated for this datagram alone.
+     * Handles a decrypted packet from {@code sender}. The packet's buffer is the forwarder's for
+     * the call only (the socket reads the next datagram into it): what is kept is copied.
      */
     void accept(Participant sender, SrtpPacketBuffer packet, boolean rtcp) {
         if (rtcp) {
@@ -210,6 +221,11 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         return forwarded.sum();
     }
 
+    /** Buffers allocated for receivers' copies since start: a few per thread that forwards, however many packets. */
+    long copyBuffersAllocated() {
+        return buffers.buffersAllocated();
+    }
+
     /** RTP and RTCP packets dropped because they did not parse. */
     public long packetsMalformed() {
         return malformed.sum();
@@ -290,44 +306,44 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         SimulcastLayers layers = simulcast ? sender.simulcastLayers(track) : null;
         VideoPayloadFormat format = simulcast ? sender.payloadFormat(rtp.payloadType()) : null;
         ExtensionIds publisherIds = sender.negotiated().extensionIds();
-        for (Participant receiver : sender.room().participants()) {
-            if (receiver == sender || !receiver.receives(track.ssrc()) || !output.isConnected(receiver)) {
-                continue;
-            }
-            LayerSwitcher switcher = simulcast ? receiver.layerSwitcher(track.ssrc()) : null;
-            if (simulcast && (switcher == null || !switcher.accept(stream, layers, rtp, format, now))) {
-                if (switcher != null && switcher.awaitsKeyframe() && stream.layer() == switcher.target()) {
-                    feedback.requestKeyframe(sender, stream.ssrc(), now);
+        SrtpPacketBuffer copy = buffers.acquire(); // each receiver's copy in turn: sent before the next is written
+        try {
+            for (Participant receiver : sender.room().participantArray()) {
+                if (receiver == sender || !receiver.receives(track.ssrc()) || !output.isConnected(receiver)) {
+                    continue;
                 }
-                continue;
-            }
-            SrtpPacketBuffer copy = DownstreamPacketWriter.write(rtp, track.kind(), publisherIds,
-                    receiver.negotiated().extensionIds(), now);
-            if (switcher != null) {
-                switcher.rewrite(parse(copy), format);
-            }
-            int length = copy.getLength();
-            if (output.send(receiver, copy, false)) {
-                forwarded.increment();
-                receiver.outbound().forwarded(length);
-                if (track.kind() == MediaKind.VIDEO) {
-                    receiver.bandwidth().onVideoForwarded(length, now);
+                LayerSwitcher switcher = simulcast ? receiver.layerSwitcher(track.ssrc()) : null;
+                if (simulcast && (switcher == null || !switcher.accept(stream, layers, rtp, format, now))) {
+                    if (switcher != null && switcher.awaitsKeyframe() && stream.layer() == switcher.target()) {
+                        feedback.requestKeyframe(sender, stream.ssrc(), now);
+                    }
+                    continue;
+                }
+                DownstreamPacketWriter.write(rtp, track.kind(), publisherIds, receiver.negotiated().extensionIds(), now, copy);
+                if (switcher != null) {
+                    switcher.rewrite(parse(copy), format);
+                }
+                int length = copy.getLength();
+                if (output.send(receiver, copy, false)) {
+                    forwarded.increment();
+                    receiver.outbound().forwarded(length);
+                    if (track.kind() == MediaKind.VIDEO) {
+                        receiver.bandwidth().onVideoForwarded(length, now);
+                    }
                 }
             }
-        }
-        RecordingFork recording = sender.room().recording();
-        if (recording != null) {
-            recording.onRtp(sender, stream, rtp, now);
+            RecordingFork recording = sender.room().recording();
+            if (recording != null) {
+                recording.onRtp(sender, stream, rtp, now, copy);
+            }
+        } finally {
+            buffers.release(copy);
         }
     }
 
     /** Keeps the publisher's packet, to answer receivers' NACKs with (each receiver's copy is written again). */
     private static void keep(PublishedVideoStream stream, RtpPacket rtp) {
-        try {
-            stream.forwarded().store(rtp.buffer(), rtp.offset(), rtp.length());
-        } catch (MalformedRtpException e) {
-            throw new IllegalStateException("a packet that parsed no longer does", e);
-        }
+        stream.forwarded().store(rtp);
     }
 
     private static RtpPacket parse(SrtpPacketBuffer copy) {

@@ -511,8 +511,9 @@ public final class Participant {
 
     /** Whether this participant receives the track it knows by SSRC {@code ssrc} (media or RTX). Runs per packet. */
     public boolean receives(long ssrc) {
-        for (PublishedTrack track : negotiated.receivedTracks()) {
-            if (track.carries(ssrc)) {
+        List<PublishedTrack> received = negotiated.receivedTracks();
+        for (int i = 0; i < received.size(); i++) { // no iterator: this runs per packet and receiver
+            if (received.get(i).carries(ssrc)) {
                 return true;
             }
         }

@@ -26,7 +26,9 @@ interface ParticipantOutput {
     boolean isConnected(Participant participant);
 
     /**
-     * Sends a plain RTP or RTCP packet to the participant; the output may encrypt it in place.
+     * Sends a plain RTP or RTCP packet to the participant; the output may encrypt it in place. The
+     * buffer is the caller's again when it returns (the forwarder writes the next receiver's copy
+     * into it): an output that keeps the packet copies it.
      *
      * @return whether it went out
      */

@@ -105,8 +105,10 @@ public final class RecordingFork {
     /**
      * Forwards {@code rtp}, a media packet of {@code sender}'s stream {@code stream}, to the recorder.
      * Runs per packet on the media thread, in recorded rooms only.
+     *
+     * @param scratch where the recorder's copy is written (over what it held) and sent from
      */
-    void onRtp(Participant sender, PublishedStream stream, RtpPacket rtp, long nowNanos) {
+    void onRtp(Participant sender, PublishedStream stream, RtpPacket rtp, long nowNanos, SrtpPacketBuffer scratch) {
         if (stopped || rtp.ssrc() != stream.ssrc()) {
             return;
         }
@@ -126,12 +128,12 @@ public final class RecordingFork {
             }
             return;
         }
-        SrtpPacketBuffer copy = DownstreamPacketWriter.write(rtp, published.kind(), sender.negotiated().extensionIds(),
-                ExtensionIds.NONE, nowNanos);
+        DownstreamPacketWriter.write(rtp, published.kind(), sender.negotiated().extensionIds(), ExtensionIds.NONE, nowNanos,
+                scratch);
         if (switcher != null) {
-            switcher.rewrite(parse(copy), format);
+            switcher.rewrite(parse(scratch), format);
         }
-        output.send(copy.getBuffer(), copy.getOffset(), copy.getLength());
+        output.send(scratch.getBuffer(), scratch.getOffset(), scratch.getLength());
         packets.increment();
     }
 

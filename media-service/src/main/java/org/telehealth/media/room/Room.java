@@ -16,8 +16,12 @@ public final class Room {
     /** Doctor, patient, interpreter, family: a visit is small. The cap bounds one room's cost. */
     public static final int MAX_PARTICIPANTS = 8;
 
+    private static final Participant[] NONE = new Participant[0];
+
     private final String id;
     private final Map<String, Participant> participants = new ConcurrentHashMap<>();
+    /** The same participants as an array, replaced on each change: the media path reads it per packet without allocating. */
+    private volatile Participant[] snapshot = NONE;
     private volatile RecordingFork recording;
 
     Room(String id) {
@@ -36,6 +40,11 @@ public final class Room {
         return participants.values();
     }
 
+    /** The participants as of their last change. Read per packet; callers must not modify it. */
+    Participant[] participantArray() {
+        return snapshot;
+    }
+
     /** The participant other than {@code receiver} who publishes the track receivers know by SSRC {@code ssrc}, or null. */
     Participant publisherOf(long ssrc, Participant receiver) {
         for (Participant publisher : participants.values()) {
@@ -50,13 +59,19 @@ public final class Room {
         if (participants.size() >= MAX_PARTICIPANTS && !participants.containsKey(participant.id())) {
             return false;
         }
-        participants.putIfAbsent(participant.id(), participant);
+        if (participants.putIfAbsent(participant.id(), participant) == null) {
+            snapshot = participants.values().toArray(NONE);
+        }
         return true;
     }
 
     /** Removes a participant, and what the others kept to repair the streams it published. */
     Optional<Participant> remove(String participantId) {
-        Participant removed = participants.remove(participantId);
+        Participant removed;
+        synchronized (this) {
+            removed = participants.remove(participantId);
+            snapshot = participants.values().toArray(NONE);
+        }
         if (removed != null) {
             for (Participant other : participants.values()) {
                 other.forgetStreamsOf(removed);

@@ -5,6 +5,8 @@ import org.jitsi.utils.ByteArrayBuffer;
 /**
  * A packet in a byte array with room to grow, the form jitsi-srtp encrypts and decrypts in place:
  * encryption appends an authentication tag (and, for SRTCP, an index), decryption removes them.
+ * One buffer can carry packet after packet ({@link #reset}): the media path takes its outgoing
+ * buffers from a {@link SrtpPacketBufferPool} instead of allocating one per packet.
  */
 public final class SrtpPacketBuffer implements ByteArrayBuffer {
 
@@ -29,6 +31,30 @@ public final class SrtpPacketBuffer implements ByteArrayBuffer {
         byte[] copy = new byte[length + TRAILER_ROOM];
         System.arraycopy(packet, offset, copy, 0, length);
         return new SrtpPacketBuffer(copy, 0, length);
+    }
+
+    /**
+     * Makes this buffer hold a packet of {@code length} bytes from offset 0, with
+     * {@link #TRAILER_ROOM} bytes to spare after it, for the caller to write: in the same array if
+     * it is large enough, else in a larger one. What the buffer held before is gone.
+     *
+     * @return the array to write the packet into, from index 0
+     */
+    public byte[] reset(int length) {
+        if (length < 0) {
+            throw new IllegalArgumentException("length " + length + " is negative");
+        }
+        if (length + TRAILER_ROOM > buffer.length) {
+            buffer = new byte[length + TRAILER_ROOM];
+        }
+        offset = 0;
+        this.length = length;
+        return buffer;
+    }
+
+    /** Bytes the array holds from offset 0: the longest packet, trailer included, that fits without growing. */
+    public int capacity() {
+        return buffer.length;
     }
 
     /** The packet's bytes, exactly. */

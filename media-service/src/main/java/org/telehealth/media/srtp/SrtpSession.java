@@ -1,8 +1,6 @@
 package org.telehealth.media.srtp;
 
 import java.security.GeneralSecurityException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jitsi.srtp.SrtcpCryptoContext;
 import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
@@ -31,10 +29,10 @@ public final class SrtpSession implements AutoCloseable {
 
     private final SrtpContextFactory inboundFactory;
     private final SrtpContextFactory outboundFactory;
-    private final Map<Integer, SrtpCryptoContext> inboundRtp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> inboundRtcp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtpCryptoContext> outboundRtp = new ConcurrentHashMap<>();
-    private final Map<Integer, SrtcpCryptoContext> outboundRtcp = new ConcurrentHashMap<>();
+    private final ContextsBySsrc<SrtpCryptoContext> inboundRtp = new ContextsBySsrc<>(MAX_STREAMS_PER_DIRECTION);
+    private final ContextsBySsrc<SrtcpCryptoContext> inboundRtcp = new ContextsBySsrc<>(MAX_STREAMS_PER_DIRECTION);
+    private final ContextsBySsrc<SrtpCryptoContext> outboundRtp = new ContextsBySsrc<>(MAX_STREAMS_PER_DIRECTION);
+    private final ContextsBySsrc<SrtcpCryptoContext> outboundRtcp = new ContextsBySsrc<>(MAX_STREAMS_PER_DIRECTION);
 
     private SrtpSession(SrtpProfile profile, byte[] inKey, byte[] inSalt, byte[] outKey, byte[] outSalt) {
         LoggerImpl logger = new LoggerImpl(SrtpSession.class.getName());
@@ -57,14 +55,22 @@ public final class SrtpSession implements AutoCloseable {
             return false;
         }
         int ssrc = readInt(packet, 8);
-        boolean fresh = !inboundRtp.containsKey(ssrc);
-        SrtpCryptoContext context = rtpContext(inboundRtp, inboundFactory, ssrc);
-        if (context == null) {
-            return false;
+        SrtpCryptoContext context = inboundRtp.get(ssrc);
+        boolean fresh = context == null;
+        if (fresh) {
+            context = inboundRtp.getOrAdd(ssrc, s -> derive(() -> inboundFactory.deriveContext(s, 0)));
+            if (context == null) {
+                return false;
+            }
         }
-        boolean ok = run(() -> context.reverseTransformPacket(packet, false));
+        boolean ok;
+        try {
+            ok = context.reverseTransformPacket(packet, false) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            ok = false;
+        }
         if (!ok && fresh) {
-            inboundRtp.remove(ssrc); // a forged packet must not take a slot
+            inboundRtp.remove(ssrc, context); // a forged packet must not take a slot
         }
         return ok;
     }
@@ -74,14 +80,22 @@ public final class SrtpSession implements AutoCloseable {
             return false;
         }
         int ssrc = readInt(packet, 4);
-        boolean fresh = !inboundRtcp.containsKey(ssrc);
-        SrtcpCryptoContext context = rtcpContext(inboundRtcp, inboundFactory, ssrc);
-        if (context == null) {
-            return false;
+        SrtcpCryptoContext context = inboundRtcp.get(ssrc);
+        boolean fresh = context == null;
+        if (fresh) {
+            context = inboundRtcp.getOrAdd(ssrc, s -> derive(() -> inboundFactory.deriveControlContext(s)));
+            if (context == null) {
+                return false;
+            }
         }
-        boolean ok = run(() -> context.reverseTransformPacket(packet));
+        boolean ok;
+        try {
+            ok = context.reverseTransformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            ok = false;
+        }
         if (!ok && fresh) {
-            inboundRtcp.remove(ssrc);
+            inboundRtcp.remove(ssrc, context);
         }
         return ok;
     }
@@ -90,16 +104,35 @@ public final class SrtpSession implements AutoCloseable {
         if (packet.getLength() < RTP_HEADER) {
             return false;
         }
-        SrtpCryptoContext context = rtpContext(outboundRtp, outboundFactory, readInt(packet, 8));
-        return context != null && run(() -> context.transformPacket(packet));
+        int ssrc = readInt(packet, 8);
+        SrtpCryptoContext context = outboundRtp.get(ssrc);
+        if (context == null) {
+            context = outboundRtp.getOrAdd(ssrc, s -> derive(() -> outboundFactory.deriveContext(s, 0)));
+            if (context == null) {
+                return false;
+            }
+        }
+        try {
+            return context.transformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     public synchronized boolean encryptRtcp(SrtpPacketBuffer packet) {
         if (packet.getLength() < RTCP_HEADER) {
             return false;
         }
-        SrtcpCryptoContext context = rtcpContext(outboundRtcp, outboundFactory, readInt(packet, 4));
-        return context != null && run(() -> context.transformPacket(packet));
+        int ssrc = readInt(packet, 4);
+        SrtcpCryptoContext context = outboundRtcp.getOrAdd(ssrc, s -> derive(() -> outboundFactory.deriveControlContext(s)));
+        if (context == null) {
+            return false;
+        }
+        try {
+            return context.transformPacket(packet) == SrtpErrorStatus.OK;
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
     }
 
     @Override
@@ -110,22 +143,6 @@ public final class SrtpSession implements AutoCloseable {
         inboundRtcp.clear();
         outboundRtp.clear();
         outboundRtcp.clear();
-    }
-
-    private static SrtpCryptoContext rtpContext(Map<Integer, SrtpCryptoContext> contexts, SrtpContextFactory factory, int ssrc) {
-        SrtpCryptoContext context = contexts.get(ssrc);
-        if (context != null || contexts.size() >= MAX_STREAMS_PER_DIRECTION) {
-            return context;
-        }
-        return contexts.computeIfAbsent(ssrc, s -> derive(() -> factory.deriveContext(s, 0)));
-    }
-
-    private static SrtcpCryptoContext rtcpContext(Map<Integer, SrtcpCryptoContext> contexts, SrtpContextFactory factory, int ssrc) {
-        SrtcpCryptoContext context = contexts.get(ssrc);
-        if (context != null || contexts.size() >= MAX_STREAMS_PER_DIRECTION) {
-            return context;
-        }
-        return contexts.computeIfAbsent(ssrc, s -> derive(() -> factory.deriveControlContext(s)));
     }
 
     private static SrtpPolicy policy(SrtpProfile profile, boolean inbound) {
@@ -147,20 +164,8 @@ public final class SrtpSession implements AutoCloseable {
         return (b[i] & 0xff) << 24 | (b[i + 1] & 0xff) << 16 | (b[i + 2] & 0xff) << 8 | (b[i + 3] & 0xff);
     }
 
-    private interface Transform {
-        SrtpErrorStatus apply() throws GeneralSecurityException;
-    }
-
     private interface Derivation<T> {
         T apply() throws GeneralSecurityException;
-    }
-
-    private static boolean run(Transform transform) {
-        try {
-            return transform.apply() == SrtpErrorStatus.OK;
-        } catch (GeneralSecurityException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static <T> T derive(Derivation<T> derivation) {

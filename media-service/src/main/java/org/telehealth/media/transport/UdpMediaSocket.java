@@ -13,11 +13,19 @@ import java.util.concurrent.atomic.LongAdder;
  * single reader thread receives datagrams and hands each to the {@link DatagramHandler}; sending is
  * safe from any thread. Handler failures are counted and the datagram dropped: no input can stop
  * the reader.
+ *
+ * <p>Nothing is allocated per datagram: the reader receives every datagram into the same array,
+ * which the handler may use only until it returns, and each sending thread copies what it sends
+ * into a direct buffer of its own, which the kernel reads from without a further copy in the JDK.
  */
 public final class UdpMediaSocket implements AutoCloseable {
 
     /** Larger than any datagram WebRTC sends (MTU-sized), so nothing is ever truncated silently. */
-    static final int MAX_DATAGRAM = 2048;
+    public static final int MAX_DATAGRAM = 2048;
+    /** Room after a received datagram for what SRTP appends, should a handler protect it in place. */
+    static final int HEADROOM = 64;
+    /** The largest datagram a thread's send buffer holds; a longer one (none in WebRTC) is wrapped instead. */
+    static final int MAX_SEND = MAX_DATAGRAM + HEADROOM;
 
     private final DatagramChannel channel;
     private final DatagramHandler handler;
@@ -25,11 +33,17 @@ public final class UdpMediaSocket implements AutoCloseable {
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder failed = new LongAdder();
+    private final ThreadLocal<ByteBuffer> sendBuffers = ThreadLocal.withInitial(() -> ByteBuffer.allocateDirect(MAX_SEND));
     private volatile boolean running = true;
 
-    /** Receives one datagram; {@code data} is owned by the handler from then on. */
+    /** Receives one datagram. */
     @FunctionalInterface
     public interface DatagramHandler {
+        /**
+         * Handles the datagram in {@code data[0, length)}. The array is the reader's: the next
+         * datagram is received into it as soon as this returns, so whatever outlives the call must
+         * be copied. It has {@link UdpMediaSocket#HEADROOM} bytes to spare after the datagram.
+         */
         void onDatagram(byte[] data, int length, InetSocketAddress from);
     }
 
@@ -62,7 +76,15 @@ public final class UdpMediaSocket implements AutoCloseable {
     /** Sends {@code length} bytes of {@code data} to {@code to}; failures are counted, not thrown. */
     public void send(byte[] data, int offset, int length, InetSocketAddress to) {
         try {
-            channel.send(ByteBuffer.wrap(data, offset, length), to);
+            ByteBuffer out;
+            if (length <= MAX_SEND) {
+                out = sendBuffers.get();
+                out.clear();
+                out.put(data, offset, length).flip();
+            } else {
+                out = ByteBuffer.wrap(data, offset, length);
+            }
+            channel.send(out, to);
             sent.increment();
         } catch (IOException e) {
             failed.increment();
@@ -97,6 +119,7 @@ public final class UdpMediaSocket implements AutoCloseable {
 
     private void readLoop() {
         ByteBuffer buffer = ByteBuffer.allocateDirect(MAX_DATAGRAM);
+        byte[] data = new byte[MAX_DATAGRAM + HEADROOM];
         while (running) {
             InetSocketAddress from;
             try {
@@ -114,7 +137,6 @@ public final class UdpMediaSocket implements AutoCloseable {
             received.increment();
             buffer.flip();
             int length = buffer.remaining();
-            byte[] data = new byte[length + 64]; // headroom for SRTP trailers when forwarded
             buffer.get(data, 0, length);
             try {
                 handler.onDatagram(data, length, from);

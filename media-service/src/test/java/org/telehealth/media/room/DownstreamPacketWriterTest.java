@@ -2,6 +2,7 @@ package org.telehealth.media.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.telehealth.media.rtp.AbsSendTimeExtension;
 import org.telehealth.media.rtp.AudioLevelExtension;
@@ -73,12 +74,34 @@ class DownstreamPacketWriterTest {
     void shouldLeaveRoomForSrtpAndWriteExactBytesForTheRetransmissionPath() throws Exception {
         RtpPacket source = RtpPacket.parse(VIDEO, 0, VIDEO.length);
         ExtensionIds receiver = new ExtensionIds(0, 0, 0, 5, 0);
+        SrtpPacketBuffer copy = new SrtpPacketBuffer(new byte[0], 0, 0);
 
-        SrtpPacketBuffer copy = DownstreamPacketWriter.write(source, MediaKind.VIDEO, PUBLISHER, receiver, SEND_TIME);
+        DownstreamPacketWriter.write(source, MediaKind.VIDEO, PUBLISHER, receiver, SEND_TIME, copy);
         byte[] exact = DownstreamPacketWriter.writeBytes(source, MediaKind.VIDEO, PUBLISHER, receiver, SEND_TIME);
 
-        assertThat(copy.getBuffer().length).isEqualTo(copy.getLength() + SrtpPacketBuffer.TRAILER_ROOM);
+        assertThat(copy.getOffset()).isZero();
+        assertThat(copy.getBuffer().length - copy.getLength()).isGreaterThanOrEqualTo(SrtpPacketBuffer.TRAILER_ROOM);
         assertThat(exact).isEqualTo(copy.toByteArray());
+    }
+
+    @Test
+    void shouldWriteTheSameBytesIntoABufferThatHeldALongerPacketBefore() throws Exception {
+        ExtensionIds[] receivers = {new ExtensionIds(0, 0, 0, 5, 7), new ExtensionIds(0, 0, 0, 20, 20), ExtensionIds.NONE};
+        for (ExtensionIds receiver : receivers) {
+            for (byte[] packet : new byte[][] {VIDEO, AUDIO}) {
+                MediaKind kind = packet == VIDEO ? MediaKind.VIDEO : MediaKind.AUDIO;
+                RtpPacket source = RtpPacket.parse(packet, 0, packet.length);
+                byte[] used = new byte[200];
+                Arrays.fill(used, (byte) 0x5A); // what an earlier, longer packet left behind
+                SrtpPacketBuffer reused = new SrtpPacketBuffer(used, 0, used.length - SrtpPacketBuffer.TRAILER_ROOM);
+
+                DownstreamPacketWriter.write(source, kind, PUBLISHER, receiver, SEND_TIME, reused);
+
+                assertThat(reused.getBuffer()).as("no new array while the old one is large enough").isSameAs(used);
+                assertThat(reused.toByteArray()).as("%s to %s", kind, receiver)
+                        .isEqualTo(DownstreamPacketWriter.writeBytes(source, kind, PUBLISHER, receiver, SEND_TIME));
+            }
+        }
     }
 
     private static RtpPacket copy(byte[] packet, MediaKind kind, ExtensionIds receiver) throws Exception {

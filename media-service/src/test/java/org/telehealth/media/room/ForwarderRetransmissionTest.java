@@ -110,6 +110,24 @@ class ForwarderRetransmissionTest {
     }
 
     @Test
+    void shouldAnswerANackWithThePacketAsForwardedThoughLaterPacketsArrivedInTheSameArray() throws Exception {
+        byte[] socketArray = new byte[2048]; // the socket receives every datagram into one array
+        for (int sequenceNumber = 100; sequenceNumber <= 103; sequenceNumber++) {
+            byte[] packet = rtp(CAMERA, VP8, sequenceNumber, sequenceNumber);
+            System.arraycopy(packet, 0, socketArray, 0, packet.length);
+            forwarder.accept(doctor, new SrtpPacketBuffer(socketArray, 0, packet.length), false);
+        }
+        List<byte[]> forwarded = rtpTo(patient);
+        output.clear();
+
+        nackFromPatient(CAMERA, 101);
+
+        RtpPacket rtx = parse(single(rtpTo(patient)));
+        assertThat(new RtxUnwrapper(CAMERA).unwrap(rtx, VP8)).isEqualTo(forwarded.get(1));
+        assertThat(parse(forwarded.get(1)).sequenceNumber()).isEqualTo(101);
+    }
+
+    @Test
     void shouldResendTheForwardedPacketUnchangedToAReceiverWhoNegotiatedNoRtx() {
         patientReceives(List.of(VP8_CODEC));
         publish(100, 101, 102);

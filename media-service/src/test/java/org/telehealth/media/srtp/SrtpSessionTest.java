@@ -90,6 +90,28 @@ class SrtpSessionTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(SrtpProfile.class)
+    void shouldKeepEachOfItsStreamsApartUpToItsLimitOfSsrcs(SrtpProfile profile) {
+        SrtpKeyMaterial keys = SrtpKeyMaterialFixture.random(profile, RANDOM);
+        try (SrtpSession sfu = SrtpSession.forServer(keys); SrtpSession browser = SrtpSession.forClient(keys)) {
+            for (int sequence = 1; sequence <= 3; sequence++) {
+                for (int stream = 0; stream < SrtpSession.MAX_STREAMS_PER_DIRECTION; stream++) {
+                    int ssrc = 0x7FFF_FFF0 + stream; // past 2^31 from the 17th on
+                    byte[] plain = rtp(sequence, ssrc);
+                    SrtpPacketBuffer packet = SrtpPacketBuffer.copyOf(plain, 0, plain.length);
+                    assertThat(browser.encryptRtp(packet)).isTrue();
+                    assertThat(sfu.decryptRtp(packet)).as("SSRC %x, packet %d", ssrc, sequence).isTrue();
+                    assertThat(packet.toByteArray()).isEqualTo(plain);
+                }
+            }
+            byte[] oneTooMany = rtp(1, 0x7FFF_FFF0 + SrtpSession.MAX_STREAMS_PER_DIRECTION);
+            SrtpPacketBuffer packet = SrtpPacketBuffer.copyOf(oneTooMany, 0, oneTooMany.length);
+
+            assertThat(browser.encryptRtp(packet)).as("the browser's session has the same limit").isFalse();
+        }
+    }
+
     private static byte[] rtp(int sequence, int ssrc) {
         byte[] packet = new byte[12 + 160];
         packet[0] = (byte) 0x80;
