@@ -8,7 +8,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
 
 /**
  * Writes the copy of a publisher's packet that goes to one receiver, with the header extensions
- * that receiver negotiated, under its ids, instead of the publisher's. The publisher's extensions
+ * that receiver negotiated, under its ids, instead of the publisher's, and the payload type under
+ * the receiver's number for the format ({@link PayloadTypes}). The publisher's extensions
  * describe its own uplink and sections (mid, rid, its transport-wide sequence number), which mean
  * nothing or something wrong to another browser; what a receiver gets is:
  *
@@ -30,6 +31,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
 final class DownstreamPacketWriter {
 
     private static final int EXTENSION_BIT = 0x10;
+    private static final int MARKER_BIT = 0x80;
+    private static final int PAYLOAD_TYPE_MASK = 0x7F;
     private static final int EXTENSION_HEADER_LENGTH = 4;
     private static final int ONE_BYTE_PROFILE = 0xBEDE;
     private static final int TWO_BYTE_PROFILE = 0x1000;
@@ -40,20 +43,35 @@ final class DownstreamPacketWriter {
     private DownstreamPacketWriter() {
     }
 
-    /** The receiver's copy of {@code packet} of a track of {@code kind}, sent at {@code nowNanos}, with room for SRTP. */
+    /**
+     * The receiver's copy of {@code packet} of a track of {@code kind}, sent at {@code nowNanos}, with
+     * room for SRTP, its payload type {@code payloadType} (the receiver's number for the format).
+     */
+    static SrtpPacketBuffer write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
+            int payloadType, long nowNanos) {
+        return write(packet, kind, publisher, receiver, payloadType, nowNanos, SrtpPacketBuffer.TRAILER_ROOM);
+    }
+
+    /** Such a copy under the publisher's payload type, as the recording fork describes it. */
     static SrtpPacketBuffer write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
             long nowNanos) {
-        return write(packet, kind, publisher, receiver, nowNanos, SrtpPacketBuffer.TRAILER_ROOM);
+        return write(packet, kind, publisher, receiver, packet.payloadType(), nowNanos);
     }
 
     /** The receiver's copy of {@code packet}, exactly as long as the packet (to keep for a retransmission). */
     static byte[] writeBytes(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
+            int payloadType, long nowNanos) {
+        return write(packet, kind, publisher, receiver, payloadType, nowNanos, 0).getBuffer();
+    }
+
+    /** Such a copy under the publisher's payload type. */
+    static byte[] writeBytes(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
             long nowNanos) {
-        return write(packet, kind, publisher, receiver, nowNanos, 0).getBuffer();
+        return writeBytes(packet, kind, publisher, receiver, packet.payloadType(), nowNanos);
     }
 
     private static SrtpPacketBuffer write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
-            long nowNanos, int room) {
+            int payloadType, long nowNanos, int room) {
         int id = ExtensionIds.ABSENT;
         int dataLength = 0;
         int audioLevel = RtpPacket.NOT_FOUND;
@@ -78,6 +96,7 @@ final class DownstreamPacketWriter {
 
         System.arraycopy(packet.buffer(), packet.offset(), copy, 0, fixedLength);
         copy[0] = (byte) (blockLength == 0 ? copy[0] & ~EXTENSION_BIT : copy[0] | EXTENSION_BIT);
+        copy[1] = (byte) (copy[1] & MARKER_BIT | payloadType & PAYLOAD_TYPE_MASK);
         if (blockLength > 0) {
             NetworkByteOrder.writeUint16(copy, fixedLength, oneByte ? ONE_BYTE_PROFILE : TWO_BYTE_PROFILE);
             NetworkByteOrder.writeUint16(copy, fixedLength + 2, (blockLength - EXTENSION_HEADER_LENGTH) / 4);
