@@ -9,7 +9,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
 
 /**
  * Writes the copy of a publisher's packet that goes to one receiver, with the header extensions
- * that receiver negotiated, under its ids, instead of the publisher's. The publisher's extensions
+ * that receiver negotiated, under its ids, instead of the publisher's, and the payload type under
+ * the receiver's number for the format ({@link PayloadTypes}). The publisher's extensions
  * describe its own uplink and sections (mid, rid, its transport-wide sequence number), which mean
  * nothing or something wrong to another browser; what a receiver gets is:
  *
@@ -32,6 +33,8 @@ import org.telehealth.media.wire.NetworkByteOrder;
 final class DownstreamPacketWriter {
 
     private static final int EXTENSION_BIT = 0x10;
+    private static final int MARKER_BIT = 0x80;
+    private static final int PAYLOAD_TYPE_MASK = 0x7F;
     private static final int EXTENSION_HEADER_LENGTH = 4;
     private static final int ONE_BYTE_PROFILE = 0xBEDE;
     private static final int TWO_BYTE_PROFILE = 0x1000;
@@ -44,24 +47,37 @@ final class DownstreamPacketWriter {
 
     /**
      * Writes the receiver's copy of {@code packet}, a packet of a track of {@code kind} sent at
-     * {@code nowNanos}, into {@code into} (from offset 0, with room for SRTP), replacing what it held.
+     * {@code nowNanos}, into {@code into} (from offset 0, with room for SRTP), replacing what it held,
+     * with payload type {@code payloadType} (the receiver's number for the packet's format).
      * Allocates nothing while {@code into} is large enough.
      */
-    static void write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver, long nowNanos,
-            SrtpPacketBuffer into) {
+    static void write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver, int payloadType,
+            long nowNanos, SrtpPacketBuffer into) {
         int audioLevel = audioLevelToCarry(packet, kind, publisher, receiver);
         int id = extensionId(kind, receiver, audioLevel);
-        write(packet, id, audioLevel, nowNanos, into.reset(copyLength(packet, id, audioLevel)));
+        write(packet, id, audioLevel, payloadType, nowNanos, into.reset(copyLength(packet, id, audioLevel)));
+    }
+
+    /** Such a copy under the publisher's payload type, as the recording fork describes its tracks. */
+    static void write(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver, long nowNanos,
+            SrtpPacketBuffer into) {
+        write(packet, kind, publisher, receiver, packet.payloadType(), nowNanos, into);
     }
 
     /** The receiver's copy of {@code packet}, exactly as long as the packet (to keep for a retransmission). */
     static byte[] writeBytes(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
-            long nowNanos) {
+            int payloadType, long nowNanos) {
         int audioLevel = audioLevelToCarry(packet, kind, publisher, receiver);
         int id = extensionId(kind, receiver, audioLevel);
         byte[] copy = new byte[copyLength(packet, id, audioLevel)];
-        write(packet, id, audioLevel, nowNanos, copy);
+        write(packet, id, audioLevel, payloadType, nowNanos, copy);
         return copy;
+    }
+
+    /** Such a copy under the publisher's payload type. */
+    static byte[] writeBytes(RtpPacket packet, MediaKind kind, ExtensionIds publisher, ExtensionIds receiver,
+            long nowNanos) {
+        return writeBytes(packet, kind, publisher, receiver, packet.payloadType(), nowNanos);
     }
 
     /** The buffer index of the publisher's audio level to carry over, or {@link RtpPacket#NOT_FOUND}. */
@@ -98,13 +114,14 @@ final class DownstreamPacketWriter {
                 + packet.length() - packet.headerLength();
     }
 
-    private static void write(RtpPacket packet, int id, int audioLevel, long nowNanos, byte[] copy) {
+    private static void write(RtpPacket packet, int id, int audioLevel, int payloadType, long nowNanos, byte[] copy) {
         int blockLength = blockLength(id, audioLevel);
         int fixedLength = RtpPacket.FIXED_HEADER_LENGTH + 4 * packet.csrcCount();
         int bodyLength = packet.length() - packet.headerLength();
 
         System.arraycopy(packet.buffer(), packet.offset(), copy, 0, fixedLength);
         copy[0] = (byte) (blockLength == 0 ? copy[0] & ~EXTENSION_BIT : copy[0] | EXTENSION_BIT);
+        copy[1] = (byte) (copy[1] & MARKER_BIT | payloadType & PAYLOAD_TYPE_MASK);
         if (blockLength > 0) {
             boolean oneByte = id <= MAX_ONE_BYTE_ID;
             int dataLength = dataLength(audioLevel);

@@ -65,11 +65,12 @@ final class DownstreamRepair {
         if (!published.isSimulcast()) {
             PublishedVideoStream stream = publisher.videoStream(published.ssrc());
             return stream == null ? null : new WholeTrackRetransmissions(stream.forwarded(),
-                    publisher.negotiated().extensionIds(), receiver.negotiated().extensionIds(), nanoTime);
+                    publisher.negotiated().extensionIds(), receiver.negotiated().extensionIds(), publisher.payloadTypes(),
+                    receiver.payloadTypes(), nanoTime);
         }
         LayerSwitcher switcher = receiver.layerSwitcher(published.ssrc());
         SimulcastLayers layers = publisher.simulcastLayers(published);
         return switcher == null || layers == null ? null : new SimulcastRetransmissions(published.ssrc(), switcher,
-                publisher, layers, receiver.negotiated().extensionIds(), nanoTime);
+                publisher, layers, receiver.negotiated().extensionIds(), receiver.payloadTypes(), nanoTime);
     }
 }

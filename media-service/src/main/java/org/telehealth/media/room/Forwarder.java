@@ -38,10 +38,12 @@ import org.telehealth.media.transport.UdpMediaSocket;
  * that track, re-encrypted for each, and brings keyframe requests (PLI, FIR) from receivers back
  * to the publisher. Each receiver's copy is written by the {@link DownstreamPacketWriter}: the
  * publisher's header extensions (mid, rid, its transport-wide sequence number) give way to the
- * receiver's (abs-send-time stamped now, the audio level), so receivers demultiplex by the SSRCs
- * their answer announced. A track sent whole keeps its SSRCs, sequence numbers and timestamps; of
- * a simulcast track, whose layers' SSRCs the SFU learns from their rids, each receiver gets the
- * layer its {@link LayerSelector} chose, renumbered by its {@link LayerSwitcher} into one stream.
+ * receiver's (abs-send-time stamped now, the audio level), and its payload type takes the
+ * receiver's number for the format ({@link PayloadTypes}: browsers number codecs differently), so
+ * receivers demultiplex by the SSRCs their answer announced and decode whichever browser published.
+ * A track sent whole keeps its SSRCs, sequence numbers and timestamps; of a simulcast track, whose
+ * layers' SSRCs the SFU learns from their rids, each receiver gets the layer its
+ * {@link LayerSelector} chose, renumbered by its {@link LayerSwitcher} into one stream.
  *
  * <p>Lost video is repaired on both hops: {@link UpstreamRepair} NACKs the publisher for what its
  * uplink lost and turns its RTX back into media; {@link DownstreamRepair} answers receivers' NACKs
@@ -306,6 +308,7 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
         SimulcastLayers layers = simulcast ? sender.simulcastLayers(track) : null;
         VideoPayloadFormat format = simulcast ? sender.payloadFormat(rtp.payloadType()) : null;
         ExtensionIds publisherIds = sender.negotiated().extensionIds();
+        PayloadTypes publisherNumbers = sender.payloadTypes();
         SrtpPacketBuffer copy = buffers.acquire(); // each receiver's copy in turn: sent before the next is written
         try {
             for (Participant receiver : sender.room().participantArray()) {
@@ -319,7 +322,9 @@ public class Forwarder implements InboundDatagramRouter.MediaSink {
                     }
                     continue;
                 }
-                DownstreamPacketWriter.write(rtp, track.kind(), publisherIds, receiver.negotiated().extensionIds(), now, copy);
+                int payloadType = receiver.payloadTypes().numberFor(rtp.payloadType(), publisherNumbers);
+                DownstreamPacketWriter.write(rtp, track.kind(), publisherIds, receiver.negotiated().extensionIds(), payloadType,
+                        now, copy);
                 if (switcher != null) {
                     switcher.rewrite(parse(copy), format);
                 }

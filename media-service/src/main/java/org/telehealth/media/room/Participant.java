@@ -54,6 +54,7 @@ public final class Participant {
     private volatile Negotiated negotiated = new Negotiated(List.of(), Map.of(), ExtensionIds.NONE);
     private volatile RtxPayloadTypes rtxPayloadTypes = RtxPayloadTypes.NONE_NEGOTIATED;
     private volatile VideoPayloadFormat[] payloadFormats = payloadFormats(Map.of());
+    private volatile PayloadTypes payloadTypes = PayloadTypes.NONE;
     private volatile PublishedStream[] publishedStreams = NO_PUBLISHED_STREAMS;
     private volatile PublishedVideoStream[] videoStreams = NO_STREAMS;
     private volatile InboundStream[] inboundStreams = NO_INBOUND_STREAMS;
@@ -165,6 +166,7 @@ public final class Participant {
         settled.codecsByMid().values().forEach(allCodecs::addAll);
         this.rtxPayloadTypes = RtxPayloadTypes.of(allCodecs);
         this.payloadFormats = payloadFormats(settled.codecsByMid());
+        this.payloadTypes = PayloadTypes.of(settled.codecsByMid());
         this.transportWideArrivals = transportWideArrivals(settled.transportSequenceNumberId());
         retransmitters.keySet().removeIf(ssrc -> settled.midReceiving(ssrc).isEmpty());
         layerSwitchers.keySet().removeIf(ssrc -> settled.midReceiving(ssrc).isEmpty());
@@ -253,6 +255,11 @@ public final class Participant {
      */
     RtxPayloadTypes rtxPayloadTypes() {
         return rtxPayloadTypes;
+    }
+
+    /** The payload type numbers this participant's browser gave each format, which what is forwarded to it must carry. */
+    PayloadTypes payloadTypes() {
+        return payloadTypes;
     }
 
     /** The video payload format of payload type {@code payloadType} as this participant's browser numbers it. Runs per packet. */

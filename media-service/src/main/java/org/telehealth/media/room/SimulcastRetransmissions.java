@@ -10,15 +10,15 @@ import org.telehealth.media.sdp.MediaKind;
 /**
  * The packets of a simulcast track as one receiver got them, to answer its NACKs: the receiver's
  * {@link LayerSwitcher} turns the number it NACKs back into the layer and that layer's number, the
- * publisher's packet comes from that layer's buffer, and is written and renumbered again exactly as
- * it was the first time. Numbers from runs the switcher no longer remembers, or packets the buffer
- * no longer holds, are not resent. Equal to another made of the same parts, so a receiver keeps its
- * retransmitter.
+ * publisher's packet comes from that layer's buffer, and is written (the receiver's extension ids
+ * and payload type numbers) and renumbered again exactly as it was the first time. Numbers from
+ * runs the switcher no longer remembers, or packets the buffer no longer holds, are not resent.
+ * Equal to another made of the same parts, so a receiver keeps its retransmitter.
  *
  * @param ssrc the SSRC the receiver knows the track by, which its NACKs name
  */
 record SimulcastRetransmissions(long ssrc, LayerSwitcher switcher, Participant publisher, SimulcastLayers layers,
-        ExtensionIds receiver, LongSupplier nanoTime) implements RetransmissionSource {
+        ExtensionIds receiver, PayloadTypes receiverNumbers, LongSupplier nanoTime) implements RetransmissionSource {
 
     @Override
     public int capacity() {
@@ -37,7 +37,8 @@ record SimulcastRetransmissions(long ssrc, LayerSwitcher switcher, Participant p
             try {
                 RtpPacket original = RtpPacket.parse(kept, 0, kept.length);
                 byte[] copy = DownstreamPacketWriter.writeBytes(original, MediaKind.VIDEO,
-                        publisher.negotiated().extensionIds(), receiver, nanoTime.getAsLong());
+                        publisher.negotiated().extensionIds(), receiver,
+                        receiverNumbers.numberFor(original.payloadType(), publisher.payloadTypes()), nanoTime.getAsLong());
                 switcher.rewrite(RtpPacket.parse(copy, 0, copy.length), publisher.payloadFormat(original.payloadType()),
                         origin.run());
                 return copy;

@@ -11,11 +11,12 @@ import org.telehealth.media.sdp.MediaKind;
 /**
  * The packets of a video track sent whole as one receiver got them, to answer its NACKs: the
  * publisher's packet from the track's {@link RetransmissionBuffer}, written again for the receiver
- * by the {@link DownstreamPacketWriter} (its header extension ids, the send time of the resend).
- * Equal to another made of the same buffer, ids and clock, so a receiver keeps its retransmitter.
+ * by the {@link DownstreamPacketWriter} (its header extension ids and payload type numbers, the send
+ * time of the resend). Equal to another made of the same buffer, ids, numbers and clock, so a
+ * receiver keeps its retransmitter.
  */
 record WholeTrackRetransmissions(RetransmissionBuffer buffer, ExtensionIds publisher, ExtensionIds receiver,
-        LongSupplier nanoTime) implements RetransmissionSource {
+        PayloadTypes publisherNumbers, PayloadTypes receiverNumbers, LongSupplier nanoTime) implements RetransmissionSource {
 
     @Override
     public long ssrc() {
@@ -31,8 +32,9 @@ record WholeTrackRetransmissions(RetransmissionBuffer buffer, ExtensionIds publi
     public Optional<byte[]> find(int sequenceNumber) {
         return buffer.find(sequenceNumber).map(kept -> {
             try {
-                return DownstreamPacketWriter.writeBytes(RtpPacket.parse(kept, 0, kept.length), MediaKind.VIDEO, publisher,
-                        receiver, nanoTime.getAsLong());
+                RtpPacket original = RtpPacket.parse(kept, 0, kept.length);
+                return DownstreamPacketWriter.writeBytes(original, MediaKind.VIDEO, publisher, receiver,
+                        receiverNumbers.numberFor(original.payloadType(), publisherNumbers), nanoTime.getAsLong());
             } catch (MalformedRtpException e) {
                 throw new IllegalStateException("the retransmission buffer held a packet that is not RTP", e);
             }

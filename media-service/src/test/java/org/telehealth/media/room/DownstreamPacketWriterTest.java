@@ -104,6 +104,22 @@ class DownstreamPacketWriterTest {
         }
     }
 
+    @Test
+    void shouldWriteTheReceiversPayloadTypeKeepingTheMarkerBit() throws Exception {
+        byte[] lastOfFrame = VIDEO.clone();
+        lastOfFrame[1] = (byte) 0xE0; // marker, VP8 as Chrome numbers it (96)
+        RtpPacket source = RtpPacket.parse(lastOfFrame, 0, lastOfFrame.length);
+
+        byte[] forFirefox = DownstreamPacketWriter.writeBytes(source, MediaKind.VIDEO, PUBLISHER, ExtensionIds.NONE, 120, SEND_TIME);
+        byte[] asPublished = DownstreamPacketWriter.writeBytes(source, MediaKind.VIDEO, PUBLISHER, ExtensionIds.NONE, SEND_TIME);
+
+        RtpPacket copy = RtpPacket.parse(forFirefox, 0, forFirefox.length);
+        assertThat(copy.payloadType()).isEqualTo(120);
+        assertThat(copy.marker()).isTrue();
+        assertThat(Hex.of(forFirefox)).isEqualTo("80f80064" + "00002328" + "11110001" + "deadbeef");
+        assertThat(RtpPacket.parse(asPublished, 0, asPublished.length).payloadType()).isEqualTo(96);
+    }
+
     private static RtpPacket copy(byte[] packet, MediaKind kind, ExtensionIds receiver) throws Exception {
         byte[] bytes = DownstreamPacketWriter.writeBytes(RtpPacket.parse(packet, 0, packet.length), kind, PUBLISHER,
                 receiver, SEND_TIME);

@@ -214,6 +214,42 @@ class AnswerBuilderTest {
     }
 
     @Test
+    void shouldAcceptARealFirefoxOfferWhoseVideoSectionIsBundleOnly() throws Exception {
+        Answer answer = answer(BrowserOffers.firefoxEsr(), 1, Map.of());
+        SessionDescription text = SdpParser.parse(answer.sdp());
+        MediaSection video = text.mediaSections().get(1);
+
+        assertThat(answer.media()).extracting(AnsweredMedia::accepted).containsExactly(true, true);
+        assertThat(text.attributeValues("group")).containsExactly("BUNDLE 0 1");
+        assertThat(video.port()).as("accepted in the bundle, not rejected for its port 0").isEqualTo(9);
+        assertThat(video.hasAttribute("bundle-only")).isFalse();
+        assertThat(video.hasAttribute("recvonly")).isTrue();
+        assertThat(video.attributeValues("rtpmap")).as("Firefox's numbers; AV1, red and ulpfec dropped")
+                .containsExactly("120 VP8/90000", "124 rtx/90000", "121 VP9/90000", "125 rtx/90000");
+        assertThat(video.attributeValues("extmap")).containsExactly("3 urn:ietf:params:rtp-hdrext:sdes:mid",
+                "4 http://www.webrtc.org/experiments/rtp-hdrext/abs-send-time",
+                "7 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01");
+        assertThat(text.mediaSections().get(0).attributeValues("rtpmap")).containsExactly("109 opus/48000/2");
+        assertThat(text.mediaSections()).allSatisfy(m -> assertThat(lines(m)).containsAll(TRANSPORT));
+        assertThat(answer.sdp()).doesNotContain("a=rtcp:").doesNotContain("192.0.2.2");
+    }
+
+    @Test
+    void shouldAnswerFirefoxsSimulcastWithItsLayersInItsOrder() throws Exception {
+        Answer answer = answer(BrowserOffers.firefoxEsrSimulcast(), 1, Map.of());
+        AnsweredMedia camera = answer.media("1").orElseThrow();
+        MediaSection video = SdpParser.parse(answer.sdp()).mediaSections().get(1);
+
+        assertThat(camera.rids()).extracting(Rid::id).containsExactly("q", "h", "f");
+        assertThat(video.attributeValues("simulcast")).containsExactly("recv q;h;f");
+        assertThat(video.attributeValues("rid")).containsExactly("q recv", "h recv", "f recv");
+        assertThat(video.attributeValues("extmap")).contains("9/recvonly urn:ietf:params:rtp-hdrext:sdes:rtp-stream-id",
+                "10/recvonly urn:ietf:params:rtp-hdrext:sdes:repaired-rtp-stream-id")
+                .noneMatch(extmap -> extmap.contains("dependency-descriptor"));
+        assertThat(video.hasAttribute("ssrc")).isFalse();
+    }
+
+    @Test
     void shouldAnswerSafariWithVp8FirstThenConstrainedBaselineH264AndNeitherHighProfileNorH265() throws Exception {
         SessionDescription answer = answerText(BrowserOffers.safari(), 1, Map.of());
         MediaSection video = answer.mediaSections().get(1);
@@ -351,7 +387,8 @@ class AnswerBuilderTest {
 
     @Test
     void shouldWriteAnAnswerItsOwnParserReadsBackUnchanged() throws Exception {
-        for (String offer : List.of(BrowserOffers.chrome(), BrowserOffers.firefox(), BrowserOffers.safari())) {
+        for (String offer : List.of(BrowserOffers.chrome(), BrowserOffers.firefox(), BrowserOffers.firefoxEsr(),
+                BrowserOffers.firefoxEsrSimulcast(), BrowserOffers.safari())) {
             Answer answer = answer(offer, 3, Map.of("2", CAMERA));
 
             assertThat(SdpParser.parse(answer.sdp())).isEqualTo(answer.description());

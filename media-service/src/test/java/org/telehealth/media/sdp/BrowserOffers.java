@@ -26,6 +26,24 @@ final class BrowserOffers {
         return crlf(resource("firefox-offer.sdp"));
     }
 
+    /**
+     * A real offer of Firefox ESR 153 (Debian's firefox-esr, captured from FirefoxInteropBrowserTest's
+     * page): audio and video sendrecv, the video section {@code bundle-only} on port 0, candidates of
+     * every interface (loopback, IPv6, TCP) after gathering, AV1 and no H.264 (no OpenH264 plugin).
+     */
+    static String firefoxEsr() {
+        return crlf(resource("firefox-esr-offer.sdp"));
+    }
+
+    /**
+     * Firefox ESR 153's offer for its camera in three layers (rids q, h, f from the page's
+     * {@code sendEncodings}, lowest first): unlike Chrome it also lists each layer's SSRC and RTX
+     * SSRC (FID groups, no SIM group), and its rid extensions are {@code /sendonly}.
+     */
+    static String firefoxEsrSimulcast() {
+        return crlf(resource("firefox-esr-simulcast-offer.sdp"));
+    }
+
     /** Audio and video sendrecv, H.264 High first, H.265. */
     static String safari() {
         return crlf(resource("safari-offer.sdp"));

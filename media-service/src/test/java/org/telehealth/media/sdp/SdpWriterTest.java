@@ -35,7 +35,7 @@ class SdpWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chrome", "firefox", "safari"})
+    @ValueSource(strings = {"chrome", "firefox", "firefox-esr", "firefox-esr-simulcast", "safari"})
     void shouldReadBackWhatItWroteAsAnEqualDescription(String browser) throws MalformedSdpException {
         SessionDescription parsed = SdpParser.parse(offer(browser));
 
@@ -43,7 +43,7 @@ class SdpWriterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"chrome", "firefox", "safari"})
+    @ValueSource(strings = {"chrome", "firefox", "firefox-esr", "firefox-esr-simulcast", "safari"})
     void shouldWriteABrowserOfferBackToTheSameText(String browser) throws MalformedSdpException {
         String offer = offer(browser);
 
@@ -55,6 +55,8 @@ class SdpWriterTest {
         return switch (browser) {
             case "chrome" -> BrowserOffers.chrome();
             case "firefox" -> BrowserOffers.firefox();
+            case "firefox-esr" -> BrowserOffers.firefoxEsr();
+            case "firefox-esr-simulcast" -> BrowserOffers.firefoxEsrSimulcast();
             default -> BrowserOffers.safari();
         };
     }

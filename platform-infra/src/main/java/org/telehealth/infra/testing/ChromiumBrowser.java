@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Map;
  * browser tests (visit pages, WebRTC through the SFU). Started with the flags that work as root on
  * these machines, a fake camera and microphone, and loopback ICE candidates allowed.
  */
-public final class ChromiumBrowser implements AutoCloseable {
+public final class ChromiumBrowser implements TestBrowser {
 
     public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -86,13 +87,20 @@ public final class ChromiumBrowser implements AutoCloseable {
         return new ChromiumBrowser(driver, base.resolve("/session/" + value.path("sessionId").asText() + "/"), profile);
     }
 
+    @Override
+    public String name() {
+        return "chromium";
+    }
+
+    @Override
     public void open(String url) throws IOException, InterruptedException {
         command("url", Map.of("url", url));
     }
 
     /** Runs {@code script} (a function body; {@code arguments} available) and returns its JSON result. */
+    @Override
     public JsonNode execute(String script, Object... args) throws IOException, InterruptedException {
-        return command("execute/sync", Map.of("script", script, "args", List.of(args)));
+        return command("execute/sync", Map.of("script", script, "args", Arrays.asList(args)));
     }
 
     /**
@@ -101,10 +109,10 @@ public final class ChromiumBrowser implements AutoCloseable {
      */
     public JsonNode executeAsync(Duration timeout, String script, Object... args) throws IOException, InterruptedException {
         command("timeouts", Map.of("script", timeout.toMillis()));
-        return command("execute/async", Map.of("script", script, "args", List.of(args)));
+        return command("execute/async", Map.of("script", script, "args", Arrays.asList(args)));
     }
 
-    /** The address of the page now shown (after redirects). */
+    @Override
     public String currentUrl() throws IOException, InterruptedException {
         return get("url").asText();
     }
@@ -117,27 +125,6 @@ public final class ChromiumBrowser implements AutoCloseable {
     /** Types text into the first element matching a CSS selector, key by key. */
     public void type(String cssSelector, String text) throws IOException, InterruptedException {
         command("element/" + element(cssSelector) + "/value", Map.of("text", text));
-    }
-
-    /**
-     * Runs {@code script} (as {@link #execute}) every 200 ms until it returns something truthy (not
-     * null, false, 0 or ""), and returns that; fails after {@code timeout} with the script in the message.
-     */
-    public JsonNode waitFor(Duration timeout, String script, Object... args) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            JsonNode value = execute(script, args);
-            boolean truthy = !(value == null || value.isNull() || value.isMissingNode()
-                    || (value.isBoolean() && !value.asBoolean()) || (value.isNumber() && value.asDouble() == 0)
-                    || (value.isTextual() && value.asText().isEmpty()));
-            if (truthy) {
-                return value;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("not true within " + timeout + " (page " + currentUrl() + "): " + script);
-            }
-            Thread.sleep(200);
-        }
     }
 
     /** Grants a permission to the pages (W3C Permissions extension), e.g. {@code clipboard-read}. */
