@@ -22,19 +22,24 @@ public class VisitDirectory {
         return Optional.ofNullable(visits.get(visitId));
     }
 
-    /** A booking or a new time: who and when, with the generation of the links now valid. */
+    /**
+     * A booking or a new time: who and when, with the generation of the links now valid, and the
+     * patient's Keycloak account as the latest event names it (null: none known).
+     */
     public void scheduled(UUID visitId, String doctorId, UUID patientId, Instant startsAt, Instant endsAt,
-            int linkGeneration) {
-        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, startsAt, endsAt),
+            int linkGeneration, String patientAccountId) {
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, startsAt, endsAt, patientAccountId),
                 (known, update) -> new Visit(visitId, doctorId, patientId,
-                        Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), startsAt, endsAt));
+                        Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), startsAt, endsAt,
+                        patientAccountId));
     }
 
     /** The appointment was cancelled: every link of it is dead from now on. */
     public void cancelled(UUID visitId, String doctorId, UUID patientId, int linkGeneration) {
         visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, true, null, null),
                 (known, update) -> new Visit(visitId, known.doctorId(), known.patientId(),
-                        Math.max(known.linkGeneration(), linkGeneration), true, known.startsAt(), known.endsAt()));
+                        Math.max(known.linkGeneration(), linkGeneration), true, known.startsAt(), known.endsAt(),
+                        known.patientAccountId()));
     }
 
     public int size() {
