@@ -26,6 +26,12 @@ public final class SchedulingApi {
                 .then().statusCode(201).extract().path("id");
     }
 
+    /** Registers a patient who signs in to Keycloak as {@code keycloakUserId} and returns their id. */
+    public String registerPatientWithAccount(String keycloakUserId) {
+        return perform("POST /api/patients {\"fullName\":\"Dana Test\",\"dateOfBirth\":\"1981-04-05\",\"keycloakUserId\":\""
+                + keycloakUserId + "\"}").then().statusCode(201).extract().path("id");
+    }
+
     public Response book(String patientId, Instant startsAt, int minutes) {
         return perform("POST /api/appointments {\"patientId\":\"" + patientId + "\",\"startsAt\":\"" + startsAt
                 + "\",\"durationMinutes\":" + minutes + "}");

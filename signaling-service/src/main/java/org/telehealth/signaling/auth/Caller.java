@@ -6,8 +6,11 @@ import java.util.UUID;
 /** Who sent a valid {@code hello} token, before anything is known about their right to a visit. */
 public sealed interface Caller {
 
-    /** A Keycloak user: their id ({@code sub}) and realm roles. */
-    record StaffUser(String userId, Set<String> roles) implements Caller {
+    /**
+     * A Keycloak user, staff or patient: their id ({@code sub}) and realm roles. Which visit they
+     * may join, and as whom, is {@link VisitAdmission}'s to decide.
+     */
+    record KeycloakUser(String userId, Set<String> roles) implements Caller {
         public boolean hasRole(String role) {
             return roles.contains(role);
         }

@@ -28,7 +28,7 @@ public class KeycloakTokenVerifier {
     }
 
     /** Blocks (worker thread) until the token is verified; keys may have to be fetched first. */
-    public Caller.StaffUser verify(String token) {
+    public Caller.KeycloakUser verify(String token) {
         SecurityIdentity identity;
         try {
             identity = identities.authenticate(new AccessTokenCredential(token)).await().atMost(TIMEOUT);
@@ -40,6 +40,6 @@ public class KeycloakTokenVerifier {
         if (!(identity.getPrincipal() instanceof JsonWebToken jwt) || jwt.getSubject() == null) {
             throw new SignalingException(ErrorCode.INVALID_TOKEN, "the access token has no subject");
         }
-        return new Caller.StaffUser(jwt.getSubject(), Set.copyOf(identity.getRoles()));
+        return new Caller.KeycloakUser(jwt.getSubject(), Set.copyOf(identity.getRoles()));
     }
 }

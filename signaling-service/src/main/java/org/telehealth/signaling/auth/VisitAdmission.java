@@ -15,17 +15,18 @@ import org.telehealth.signaling.visit.VisitDirectory;
 
 /**
  * Decides whether a verified caller may join a visit, and as whom. The appointment's doctor and
- * admins host (role {@code doctor}); a patient joins with the visit's current join link only, and a
- * guest the doctor invited with a guest link of the same generation (role {@code guest}), since
- * signaling cannot map a patient's Keycloak account to the appointment's patient record yet. Nobody
- * joins a cancelled visit, nor one the directory knows is over (while the visit's room is there, the
- * room itself refuses joins once a host ended it).
+        if (visit.ended()) {
+            throw new SignalingException(VISIT_ENDED, "this visit has ended");
+        }
+        return visit;
  */
 @ApplicationScoped
 public class VisitAdmission {
 
     static final String DOCTOR = "doctor";
     static final String ADMIN = "admin";
+    static final String PATIENT = "patient";
+    static final String NOT_YOURS = "this visit is not one of yours";
 
     private final VisitDirectory directory;
 
@@ -35,18 +36,30 @@ public class VisitAdmission {
 
     /** The participant a caller becomes in this visit, or a refusal. */
     public Grant admit(Caller caller, UUID visitId) {
-        if (caller instanceof Caller.LinkHolder link && !link.visitId().equals(visitId)) {
-            throw new SignalingException(FORBIDDEN, "this join link is for another visit");
+        if (caller instanceof Caller.LinkHolder link) {
+            if (!link.visitId().equals(visitId)) {
+                throw new SignalingException(FORBIDDEN, "this join link is for another visit");
+            }
+            return linkHolder(link, joinable(visitId));
         }
+        Caller.KeycloakUser user = (Caller.KeycloakUser) caller;
+        if (user.hasRole(ADMIN) || user.hasRole(DOCTOR)) {
+            return staff(user, joinable(visitId));
+        }
+        return signedInPatient(user, visitId);
+    }
+
+    private Visit joinable(UUID visitId) {
         Visit visit = directory.find(visitId)
                 .orElseThrow(() -> new SignalingException(VISIT_UNKNOWN, "no such visit is known"));
+        return stillOpen(visit);
+    }
+
+    private static Visit stillOpen(Visit visit) {
         if (visit.cancelled()) {
             throw new SignalingException(VISIT_CANCELLED, "this visit was cancelled");
         }
-        if (visit.ended()) {
-            throw new SignalingException(VISIT_ENDED, "this visit has ended");
-        }
-        return caller instanceof Caller.LinkHolder link ? linkHolder(link, visit) : staffUser((Caller.StaffUser) caller, visit);
+        return visit;
     }
 
     private static Grant linkHolder(Caller.LinkHolder link, Visit visit) {
@@ -63,16 +76,34 @@ public class VisitAdmission {
         if (!link.participantId().equals(visit.patientId())) {
             throw new SignalingException(FORBIDDEN, "this join link is not for this visit's patient");
         }
-        return new Grant(link.participantId().toString(), ParticipantRole.PATIENT);
+        return patientOf(visit);
     }
 
-    private static Grant staffUser(Caller.StaffUser user, Visit visit) {
-        if (user.hasRole(ADMIN) || (user.hasRole(DOCTOR) && user.userId().equals(visit.doctorId()))) {
+    private static Grant staff(Caller.KeycloakUser user, Visit visit) {
+        if (user.hasRole(ADMIN) || user.userId().equals(visit.doctorId())) {
             return new Grant(user.userId(), ParticipantRole.DOCTOR);
         }
-        throw new SignalingException(FORBIDDEN, user.hasRole(DOCTOR)
-                ? "this visit is another doctor's"
-                : "patients join with the link of their invitation");
+        if (isThePatient(user, visit)) {
+            return patientOf(visit); // a doctor who is another doctor's patient
+        }
+        throw new SignalingException(FORBIDDEN, "this visit is another doctor's");
+    }
+
+    private Grant signedInPatient(Caller.KeycloakUser user, UUID visitId) {
+        Visit visit = directory.find(visitId)
+                .filter(known -> isThePatient(user, known))
+                .orElseThrow(() -> new SignalingException(FORBIDDEN, NOT_YOURS));
+        return patientOf(stillOpen(visit));
+    }
+
+    /** Signed in with role patient as the account scheduling named for the visit's patient (none: nobody is). */
+    private static boolean isThePatient(Caller.KeycloakUser user, Visit visit) {
+        return user.hasRole(PATIENT) && visit.patientAccountId() != null && visit.patientAccountId().equals(user.userId());
+    }
+
+    /** The visit's patient, whichever way they came in: one participant id, so a second way in resumes the first. */
+    private static Grant patientOf(Visit visit) {
+        return new Grant(visit.patientId().toString(), ParticipantRole.PATIENT);
     }
 
     /** Who the caller is in the visit. */

@@ -56,10 +56,10 @@ public class AppointmentEventsListener {
     private void apply(Record data) {
         if (data instanceof AppointmentScheduled s) {
             directory.scheduled(s.appointmentId(), s.doctorId(), s.patientId(), s.startsAt(), s.endsAt(),
-                    s.linkGeneration());
+                    s.linkGeneration(), s.patientAccountId());
         } else if (data instanceof AppointmentRescheduled r) {
             directory.scheduled(r.appointmentId(), r.doctorId(), r.patientId(), r.startsAt(), r.endsAt(),
-                    r.linkGeneration());
+                    r.linkGeneration(), r.patientAccountId());
         } else if (data instanceof AppointmentCancelled c) {
             directory.cancelled(c.appointmentId(), c.doctorId(), c.patientId(), c.linkGeneration());
         } else if (data instanceof AppointmentStatusChanged changed && COMPLETED.equals(changed.status())) {

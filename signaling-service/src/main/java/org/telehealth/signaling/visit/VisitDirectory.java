@@ -25,13 +25,17 @@ public class VisitDirectory {
         return Optional.ofNullable(visits.get(visitId));
     }
 
-    /** A booking or a new time: who and when, with the generation of the links now valid. */
+    /**
+     * A booking or a new time: who and when, with the generation of the links now valid, and the
+     * patient's Keycloak account as the latest event names it (null: none known).
+     */
     public void scheduled(UUID visitId, String doctorId, UUID patientId, Instant startsAt, Instant endsAt,
-            int linkGeneration) {
-        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, false, startsAt, endsAt),
+            int linkGeneration, String patientAccountId) {
+        visits.merge(visitId, new Visit(visitId, doctorId, patientId, linkGeneration, false, false, startsAt, endsAt,
+                        patientAccountId),
                 (known, update) -> new Visit(visitId, doctorId, patientId,
                         Math.max(known.linkGeneration(), linkGeneration), known.cancelled(), known.ended(), startsAt,
-                        endsAt));
+                        endsAt, patientAccountId));
     }
 
     /** The appointment was cancelled: every link of it is dead from now on. */
@@ -40,7 +44,7 @@ public class VisitDirectory {
                 (known, update) -> new Visit(visitId, known.doctorId() != null ? known.doctorId() : doctorId,
                         known.patientId() != null ? known.patientId() : patientId,
                         Math.max(known.linkGeneration(), linkGeneration), true, known.ended(), known.startsAt(),
-                        known.endsAt()));
+                        known.endsAt(), known.patientAccountId()));
     }
 
     /**
@@ -53,7 +57,7 @@ public class VisitDirectory {
                 ? new Visit(visitId, null, null, 0, false, true, null, null)
                 : known.ended() ? known
                 : new Visit(visitId, known.doctorId(), known.patientId(), known.linkGeneration(), known.cancelled(), true,
-                        known.startsAt(), known.endsAt()));
+                        known.startsAt(), known.endsAt(), known.patientAccountId()));
     }
 
     public int size() {

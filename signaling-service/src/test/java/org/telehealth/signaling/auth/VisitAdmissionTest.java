@@ -22,20 +22,26 @@ class VisitAdmissionTest {
 
     @Test
     void shouldRefuseEveryoneAVisitTheDirectoryKnowsIsOver() {
-        directory.scheduled(VISIT, "doc", PATIENT, Instant.now(), Instant.now().plusSeconds(1800), 0);
+        directory.scheduled(VISIT, "doc", PATIENT, Instant.now(), Instant.now().plusSeconds(1800), 0, "patient-account");
         directory.ended(VISIT);
 
-        assertThatThrownBy(() -> admission.admit(new Caller.StaffUser("doc", Set.of("doctor")), VISIT))
+        assertThatThrownBy(() -> admission.admit(new Caller.KeycloakUser("doc", Set.of("doctor")), VISIT))
                 .isInstanceOfSatisfying(SignalingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VISIT_ENDED));
         assertThatThrownBy(() -> admission.admit(new Caller.LinkHolder(PATIENT, VISIT, 0), VISIT))
                 .isInstanceOfSatisfying(SignalingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VISIT_ENDED));
+        assertThatThrownBy(() -> admission.admit(new Caller.KeycloakUser("patient-account", Set.of("patient")), VISIT))
+                .as("the patient signed in to their own account")
+                .isInstanceOfSatisfying(SignalingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VISIT_ENDED));
+        assertThatThrownBy(() -> admission.admit(new Caller.KeycloakUser("someone-else", Set.of("patient")), VISIT))
+                .as("another patient learns nothing")
+                .isInstanceOfSatisfying(SignalingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
     }
 
     @Test
     void shouldRefuseAVisitKnownOnlyToBeOverAsEnded() {
         directory.ended(VISIT);
 
-        assertThatThrownBy(() -> admission.admit(new Caller.StaffUser("admin-1", Set.of("admin")), VISIT))
+        assertThatThrownBy(() -> admission.admit(new Caller.KeycloakUser("admin-1", Set.of("admin")), VISIT))
                 .isInstanceOfSatisfying(SignalingException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.VISIT_ENDED));
     }
 }

@@ -49,10 +49,15 @@ final class PageVisits {
 
     /** A visit of the doctor with a new patient, starting now, link generation 0. */
     Booked book(String doctorId) {
+        return book(doctorId, null);
+    }
+
+    /** The same, for a patient who signs in to Keycloak as {@code patientAccountId} (null: no account). */
+    Booked book(String doctorId, String patientAccountId) {
         Booked visit = new Booked(UUID.randomUUID(), UUID.randomUUID(), doctorId);
         Instant start = Instant.now();
         publish(visit.visitId(), new AppointmentScheduled(visit.visitId(), doctorId, visit.patientId(), start,
-                start.plus(Duration.ofMinutes(30)), 0));
+                start.plus(Duration.ofMinutes(30)), 0, patientAccountId));
         await(visit.visitId(), known -> known.linkGeneration() == 0);
         return visit;
     }

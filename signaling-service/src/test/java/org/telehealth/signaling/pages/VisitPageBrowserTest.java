@@ -181,7 +181,7 @@ class VisitPageBrowserTest {
 
     /**
      * The doctor portal opens a visit without a token: nobody signed in to Keycloak is told to use
-     * their link, and may sign in as the doctor from there; a doctor signed in to Keycloak goes
+     * their link, and may sign in from there (a doctor, here); a doctor signed in to Keycloak goes
      * straight to the doctor's page.
      */
     @Test
@@ -191,7 +191,7 @@ class VisitPageBrowserTest {
             try {
                 someone.open(visits.page(visit));
 
-                assertThat(someone.awaitNotice()).isEqualTo("This page needs your personal link");
+                assertThat(someone.awaitNotice()).isEqualTo("Open your visit link, or sign in");
                 someone.click("#notice-sign-in");
                 someone.checkDevices();
                 someone.click("#join");

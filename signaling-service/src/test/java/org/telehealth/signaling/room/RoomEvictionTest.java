@@ -51,7 +51,7 @@ class RoomEvictionTest {
 
     @BeforeEach
     void startSweeping() {
-        directory.scheduled(VISIT, "doc", UUID.randomUUID(), Instant.now(), Instant.now().plusSeconds(1800), 0);
+        directory.scheduled(VISIT, "doc", UUID.randomUUID(), Instant.now(), Instant.now().plusSeconds(1800), 0, null);
         sweeper.start();
     }
 

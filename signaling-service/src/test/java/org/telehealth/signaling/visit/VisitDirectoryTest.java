@@ -17,10 +17,10 @@ class VisitDirectoryTest {
 
     @Test
     void shouldKeepAVisitOverThroughALaterBookingChangeOrCancellation() {
-        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(1800), 2);
+        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(1800), 2, null);
 
         directory.ended(VISIT);
-        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(3600), 3);
+        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(3600), 3, null);
         directory.cancelled(VISIT, "doc", PATIENT, 3);
 
         assertThat(directory.find(VISIT)).contains(new Visit(VISIT, "doc", PATIENT, 3, true, true, START,
@@ -32,7 +32,7 @@ class VisitDirectoryTest {
         directory.ended(VISIT);
         assertThat(directory.find(VISIT)).map(Visit::ended).contains(true);
 
-        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(1800), 0);
+        directory.scheduled(VISIT, "doc", PATIENT, START, START.plusSeconds(1800), 0, null);
 
         assertThat(directory.find(VISIT)).contains(new Visit(VISIT, "doc", PATIENT, 0, false, true, START,
                 START.plusSeconds(1800)));

@@ -15,6 +15,7 @@ import org.telehealth.events.EventEnvelope;
 import org.telehealth.events.Topics;
 import org.telehealth.events.appointment.AppointmentCancelled;
 import org.telehealth.events.appointment.AppointmentEvents;
+import org.telehealth.events.appointment.AppointmentRescheduled;
 import org.telehealth.events.appointment.AppointmentScheduled;
 import org.telehealth.signaling.visit.Visit;
 import org.telehealth.signaling.visit.VisitDirectory;
@@ -39,6 +40,24 @@ final class Appointments {
                 start.plus(Duration.ofMinutes(30)), generation));
         awaitVisit(ids.visitId(), visit -> visit.linkGeneration() == generation);
         return ids;
+    }
+
+    /** A visit of {@code doctorId} with a new patient who signs in to Keycloak as {@code patientAccountId}. */
+    VisitIds scheduleWithPatientAccount(String doctorId, int generation, String patientAccountId) {
+        VisitIds ids = new VisitIds(UUID.randomUUID(), UUID.randomUUID());
+        Instant start = Instant.now();
+        publish(ids.visitId(), new AppointmentScheduled(ids.visitId(), doctorId, ids.patientId(), start,
+                start.plus(Duration.ofMinutes(30)), generation, patientAccountId));
+        awaitVisit(ids.visitId(), visit -> visit.linkGeneration() == generation);
+        return ids;
+    }
+
+    /** The visit moves to a later time with a new link generation; the event names {@code patientAccountId}. */
+    void reschedule(VisitIds ids, String doctorId, int generation, String patientAccountId) {
+        Instant start = Instant.now().plus(Duration.ofMinutes(5));
+        publish(ids.visitId(), new AppointmentRescheduled(ids.visitId(), doctorId, ids.patientId(), start,
+                start.plus(Duration.ofMinutes(30)), generation, patientAccountId));
+        awaitVisit(ids.visitId(), visit -> visit.linkGeneration() == generation);
     }
 
     void cancel(VisitIds ids, String doctorId, int generation) {

@@ -66,7 +66,7 @@ class JoiningTest {
     }
 
     @Test
-    void shouldRefuseAPatientsKeycloakTokenInThisSlice() {
+    void shouldRefuseAPatientsKeycloakTokenForAVisitWhosePatientHasNoAccount() {
         expectRefusal(TestTokens.forUser("a-patient", "patient"), "forbidden", 4403);
     }
 

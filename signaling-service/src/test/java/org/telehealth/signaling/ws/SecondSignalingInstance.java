@@ -99,13 +99,14 @@ public final class SecondSignalingInstance implements AutoCloseable {
 
     /**
      * Waits (at most 30 s) until it has read the visit from the appointments topic, which it does on
-     * its own time. Asks as someone who may never join (a patient's Keycloak token): refused with
-     * {@code visit-unknown} while the visit is unknown, {@code forbidden} once known; nobody joins.
+     * its own time. Asks as someone who may never join (a doctor who is not the visit's): refused
+     * with {@code visit-unknown} while the visit is unknown, {@code forbidden} once known; nobody
+     * joins. (A patient's token would not do: patients are told {@code forbidden} either way.)
      */
     public void awaitKnows(UUID visitId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            TestSocket probe = TestSocket.open(base, visitId).hello(TestTokens.forUser("probe-" + visitId, "patient"));
+            TestSocket probe = TestSocket.open(base, visitId).hello(TestTokens.forUser("probe-" + visitId, "doctor"));
             String code = probe.await("error").path("code").asText();
             probe.abort();
             if (code.equals("forbidden")) {

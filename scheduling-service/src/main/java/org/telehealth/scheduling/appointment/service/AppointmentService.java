@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import org.telehealth.events.EventEnvelope;
 import org.telehealth.events.Topics;
@@ -24,6 +24,7 @@ import org.telehealth.scheduling.identity.Caller;
 import org.telehealth.scheduling.joinlink.JoinLink;
 import org.telehealth.scheduling.joinlink.JoinLinkIssuer;
 import org.telehealth.scheduling.outbox.OutboxWriter;
+import org.telehealth.scheduling.patient.repository.Patient;
 import org.telehealth.scheduling.patient.repository.PatientRepository;
 import org.telehealth.scheduling.problem.ProblemException;
 
@@ -88,7 +89,7 @@ public class AppointmentService {
                     return appointments.persistAndFlush(appointment)
                             .call(saved -> outbox.append(Topics.APPOINTMENTS, saved.id.toString(), EventEnvelope.of(
                                     new AppointmentScheduled(saved.id, saved.doctorId, saved.patientId, saved.startsAt,
-                                            saved.endsAt, saved.linkGeneration), now)))
+                                            saved.endsAt, saved.linkGeneration, accountOf(patient)), now)))
                             .map(saved -> new AppointmentDetails(saved, patient.fullName));
                 }))
                 .onFailure(PersistenceFailures::isDoubleBooking).transform(e -> doubleBooking());
@@ -153,7 +154,7 @@ public class AppointmentService {
         if (!request.startsAt().isAfter(now)) {
             return Uni.createFrom().failure(ProblemException.invalidField("startsAt", "must be in the future"));
         }
-        return change(caller, id, appointment -> {
+        return change(caller, id, (appointment, patient) -> {
             if (appointment.status != AppointmentStatus.SCHEDULED) {
                 throw ProblemException.conflict("Cannot reschedule",
                         "the visit is " + appointment.status.label() + "; only scheduled visits move");
@@ -163,13 +164,13 @@ public class AppointmentService {
             appointment.linkGeneration++;
             appointment.updatedAt = now;
             return EventEnvelope.of(new AppointmentRescheduled(appointment.id, appointment.doctorId, appointment.patientId,
-                    appointment.startsAt, appointment.endsAt, appointment.linkGeneration), now);
+                    appointment.startsAt, appointment.endsAt, appointment.linkGeneration, accountOf(patient)), now);
         });
     }
 
     public Uni<AppointmentDetails> cancel(Caller caller, UUID id, String reason) {
         Instant now = clock.instant();
-        return change(caller, id, appointment -> {
+        return change(caller, id, (appointment, patient) -> {
             if (appointment.status != AppointmentStatus.SCHEDULED && appointment.status != AppointmentStatus.WAITING) {
                 throw ProblemException.conflict("Cannot cancel",
                         "the visit is " + appointment.status.label() + "; only visits not yet started can be cancelled");
@@ -183,22 +184,31 @@ public class AppointmentService {
         });
     }
 
-    /** Loads, checks access, applies {@code edit} (which returns the event to record) and flushes, in one transaction. */
-    private Uni<AppointmentDetails> change(Caller caller, UUID id, Function<Appointment, EventEnvelope<?>> edit) {
+    /**
+     * Loads, checks access, applies {@code edit} (which gets the visit's patient and returns the event
+     * to record) and flushes, in one transaction.
+     */
+    private Uni<AppointmentDetails> change(Caller caller, UUID id, BiFunction<Appointment, Patient, EventEnvelope<?>> edit) {
         return Panache.withTransaction(() -> visible(caller, id)
                 .flatMap(appointment -> {
                     if (!AppointmentAccess.mayChange(caller, appointment)) {
                         throw ProblemException.forbidden("only the visit's doctor or an admin can change it");
                     }
-                    EventEnvelope<?> event = edit.apply(appointment);
-                    return appointments.flush()
-                            .call(() -> outbox.append(Topics.APPOINTMENTS, appointment.id.toString(), event))
-                            .replaceWith(appointment);
+                    return patients.findById(appointment.patientId).flatMap(patient -> {
+                        EventEnvelope<?> event = edit.apply(appointment, patient);
+                        return appointments.flush()
+                                .call(() -> outbox.append(Topics.APPOINTMENTS, appointment.id.toString(), event))
+                                .replaceWith(new AppointmentDetails(appointment, patient == null ? null : patient.fullName));
+                    });
                 }))
                 .onFailure(PersistenceFailures::isDoubleBooking).transform(e -> doubleBooking())
                 .onFailure(PersistenceFailures::isConcurrentEdit).transform(e -> ProblemException.conflict(
-                        "Changed meanwhile", "someone else changed this visit at the same time; reload it and try again"))
-                .flatMap(this::withPatientName);
+                        "Changed meanwhile", "someone else changed this visit at the same time; reload it and try again"));
+    }
+
+    /** The Keycloak account the patient signs in as, for signaling to admit their login; null without one. */
+    private static String accountOf(Patient patient) {
+        return patient == null ? null : patient.keycloakUserId;
     }
 
     /** The appointment if the caller may see it; "not found" alike when it does not exist or is not theirs. */

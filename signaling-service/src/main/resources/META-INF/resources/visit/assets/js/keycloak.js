@@ -1,7 +1,8 @@
 /**
- * Signs the doctor in on the visit page with Keycloak: authorization code flow with PKCE (S256),
- * public client, tokens in memory only. The same client and realm as the doctor portal, so a doctor
- * coming from the portal is signed in without typing anything (Keycloak's own session).
+ * Signs the doctor, or a patient with an account, in on the visit page with Keycloak: authorization
+ * code flow with PKCE (S256), public client, tokens in memory only. The same client and realm as the
+ * doctor portal, so a doctor coming from the portal is signed in without typing anything (Keycloak's
+ * own session).
  *
  *   page ──302──> Keycloak /auth (code_challenge, state, nonce[, prompt=none])   verifier, state, nonce in sessionStorage
  *   page <─────── #code=…&state=…  (response_mode=fragment: never sent to a server, never in a Referer)
@@ -18,7 +19,7 @@ const SILENT_REFUSALS = new Set(['login_required', 'interaction_required', 'cons
 /** Keycloak sent back an error, or an answer this tab did not ask for. */
 export class LoginError extends Error {}
 
-/** The doctor is no longer signed in (refresh refused). */
+/** The person is no longer signed in (refresh refused). */
 export class SessionEndedError extends Error {}
 
 export class KeycloakLogin extends EventTarget {

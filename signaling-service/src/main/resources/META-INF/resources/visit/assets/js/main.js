@@ -12,10 +12,13 @@ import { Views } from './views.js';
  *
  * - `/visit/{id}?t=<join link token>` (or `#t=…`): the patient. The token is taken out of the
  *   address at once, the link is checked for visible problems, then the device check shows.
- * - `/visit/{id}/host`: the doctor, who signs in with Keycloak (PKCE) first.
- * - `/visit/{id}` without a token (the doctor portal's "Open visit", or a patient who lost part of
- *   the link): a silent Keycloak sign-in; a doctor with a Keycloak session goes straight in, anyone
- *   else is told to open their link again (or to sign in as the doctor).
+ * - `/visit/{id}/host`: where every Keycloak sign-in (PKCE) comes back to. The account's realm role
+ *   decides: a doctor (or admin) hosts; a patient joins as a patient (the address goes back to
+ *   `/visit/{id}`), and signaling lets them in only to a visit that is theirs.
+ * - `/visit/{id}` without a token (the doctor portal's "Open visit", a patient with an account, or
+ *   a patient who lost the link): a silent Keycloak sign-in; whoever has a Keycloak session goes
+ *   straight in as above; anyone else is asked to open their link again, or to sign in with their
+ *   account.
  */
 const PAGE_PATH = /^\/visit\/([0-9a-fA-F-]{36})(\/host)?\/?$/;
 
@@ -51,7 +54,9 @@ async function start() {
     await login.login({ silent: true });
     return;
   }
-  const signIn = () => login.login().catch((error) => views.notice({ ...endNotice('login-failed'), text: error.message }));
+  const signIn = (options) => login.login(options).catch((error) => views.notice({ ...endNotice('login-failed'), text: error.message }));
+  const switchAccount = () => signIn({ prompt: 'login' });
+  const patientAddress = `/visit/${visitId}`;
   const outcome = await login.completeLogin();
   if (outcome === 'none') {
     views.loading('Signing you in…');
@@ -59,15 +64,26 @@ async function start() {
     return;
   }
   if (outcome === 'silent-refused') {
-    views.notice(endNotice('no-link'), { onSignIn: signIn });
+    // most likely a patient without their link: their address, not the doctor's
+    window.history.replaceState(null, '', patientAddress);
+    views.notice(endNotice('no-link'), { onSignIn: () => signIn() });
     return;
   }
-  if (!login.roles.includes('doctor') && !login.roles.includes('admin')) {
-    views.notice(endNotice('not-a-doctor'), { onSignIn: () => login.login({ prompt: 'login' }) });
-    return;
+  const roles = login.roles;
+  if (roles.includes('doctor') || roles.includes('admin')) {
+    startSignedIn(visitId, 'doctor', login, socketUrl, () => signIn());
+  } else if (roles.includes('patient')) {
+    window.history.replaceState(null, '', patientAddress);
+    startSignedIn(visitId, 'patient', login, socketUrl, switchAccount);
+  } else {
+    views.notice(endNotice('no-visit-role'), { onSignIn: switchAccount });
   }
+}
+
+/** A doctor, or a patient who signed in instead of opening their link: a fresh access token for every hello. */
+function startSignedIn(visitId, role, login, socketUrl, onSignIn) {
   const visit = new VisitCall({
-    visitId, socketUrl, role: 'doctor', link: null, views, announcer, onSignIn: signIn,
+    visitId, socketUrl, role, link: null, views, announcer, onSignIn,
     tokenProvider: () => login.accessToken(),
   });
   exposeForTests(visit);

@@ -2,11 +2,14 @@ import { formatDateTime } from './dom.js';
 
 /**
  * What the page says when the visit ends or cannot start, in plain words, by the protocol's error
- * code or final message. `retry`: offer "Try again" (connecting again may help);
- * `signIn`: offer signing in again (doctor).
+ * code or final message. `retry`: the label of a button that tries again (connecting again may
+ * help); `signIn`: the label of a button that signs in (again, or with another account).
+ * `signedIn`: the person came in with their account (a doctor, or a patient who signed in), not
+ * with a join link.
  */
-export function endNotice(code, { role, link } = {}) {
+export function endNotice(code, { role, link, signedIn = false } = {}) {
   const patient = role !== 'doctor';
+  const linkHolder = patient && !signedIn;
   switch (code) {
     case 'visit-ended':
       return { title: 'The visit has ended', text: 'Thank you. You can close this page now.' };
@@ -23,15 +26,18 @@ export function endNotice(code, { role, link } = {}) {
     case 'replaced':
       return { title: 'The visit is open somewhere else', text: 'You joined this visit in another tab or on another device, so it was closed here.', retry: 'Use it here instead' };
     case 'forbidden':
+      if (linkHolder) {
+        return { title: 'This link is not for this visit', text: 'Please open the link exactly as you received it.' };
+      }
       return patient
-        ? { title: 'This link is not for this visit', text: 'Please open the link exactly as you received it.' }
-        : { title: 'This visit is not yours', text: 'Only the visit\'s doctor can open it. Check that you are signed in with the right account.', signIn: true };
+        ? { title: 'This visit is not on your account', text: 'Check that you signed in with the account your clinic gave you, or open the visit link you received instead.', signIn: 'Sign in with another account' }
+        : { title: 'This visit is not yours', text: 'Only the visit\'s doctor can open it. Check that you are signed in with the right account.', signIn: 'Sign in with another account' };
     case 'visit-unknown':
       return { title: 'We could not find this visit', text: 'If it was booked only a moment ago, wait a minute and try again.', retry: 'Try again' };
     case 'invalid-token':
-      return patient ? invalidLinkNotice(link) : { title: 'Your sign-in was not accepted', text: 'Please sign in again.', signIn: true };
+      return linkHolder ? invalidLinkNotice(link) : { title: 'Your sign-in was not accepted', text: 'Please sign in again.', signIn: 'Sign in again' };
     case 'session-ended':
-      return { title: 'Your sign-in has ended', text: 'Sign in again to return to the visit.', signIn: true };
+      return { title: 'Your sign-in has ended', text: 'Sign in again to return to the visit.', signIn: 'Sign in again' };
     case 'malformed':
       return { title: 'This link is not complete', text: 'Please open the link exactly as you received it. If you copied it, check that you copied all of it.' };
     case 'other-visit':
@@ -40,12 +46,12 @@ export function endNotice(code, { role, link } = {}) {
       return { title: 'This link has expired', text: `It worked until ${formatDateTime(link.at)}. If you still need the visit, please contact your clinic.` };
     case 'unreachable':
       return { title: 'The visit service cannot be reached', text: 'Check your internet connection and try again in a moment.', retry: 'Try again' };
-    case 'not-a-doctor':
-      return { title: 'This page is for the visit\'s doctor', text: 'You are signed in with an account that is not a doctor\'s. Sign in with the doctor\'s account.', signIn: true };
+    case 'no-visit-role':
+      return { title: 'This account cannot join visits', text: 'You are signed in with an account that is neither a doctor\'s nor a patient\'s. Sign in with another account, or open the visit link you received.', signIn: 'Sign in with another account' };
     case 'login-failed':
-      return { title: 'You could not be signed in', text: 'Please try signing in again.', signIn: true };
+      return { title: 'You could not be signed in', text: 'Please try signing in again.', signIn: 'Sign in again' };
     case 'no-link':
-      return { title: 'This page needs your personal link', text: 'Please open the visit link you received again, exactly as it was sent to you.', signIn: true };
+      return { title: 'Open your visit link, or sign in', text: 'Please open the visit link you received again, exactly as it was sent to you. If you have an account with your clinic, you can sign in with it instead.', signIn: 'Sign in with your account' };
     default:
       return { title: 'The visit could not continue', text: 'Something went wrong on our side. Please try again in a moment.', retry: 'Try again' };
   }

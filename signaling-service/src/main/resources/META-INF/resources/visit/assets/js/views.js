@@ -36,7 +36,7 @@ export class Views {
   }
 
   /**
-   * A notice ({title, text, retry?: label, signIn?: true}); `onRetry` and `onSignIn` run when the
+   * A notice ({title, text, retry?: label, signIn?: label}); `onRetry` and `onSignIn` run when the
    * person presses the offered button.
    */
   notice({ title, text, retry, signIn }, { onRetry, onSignIn } = {}) {
@@ -47,7 +47,9 @@ export class Views {
     retryButton.hidden = !(retry && onRetry);
     retryButton.textContent = retry || 'Try again';
     this.#retry = onRetry;
-    byId('notice-sign-in').hidden = !(signIn && onSignIn);
+    const signInButton = byId('notice-sign-in');
+    signInButton.hidden = !(signIn && onSignIn);
+    signInButton.textContent = typeof signIn === 'string' ? signIn : 'Sign in';
     this.#signIn = onSignIn;
     this.#current = null; // always move the focus: a new notice is news
     this.show('notice');

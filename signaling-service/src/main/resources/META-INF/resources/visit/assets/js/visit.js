@@ -19,8 +19,8 @@ const LINK_IS_SPENT = new Set(['visit-ended', 'declined', 'visit-cancelled', 'li
 /**
  * One person's visit, from the device check to the end: the visit socket, the waiting room, the
  * call (tiles, controls, chat, the doctor's waiting list and "End visit") and the media session.
- * The same for patients (join link) and doctors (Keycloak); the server's `welcome` says which role
- * the person has, and the doctor's parts show for hosts only.
+ * The same for patients (join link or Keycloak) and doctors (Keycloak); the server's `welcome` says
+ * which role the person has, and the doctor's parts show for hosts only.
  */
 export class VisitCall {
   #visitId;
@@ -51,7 +51,8 @@ export class VisitCall {
    * @param options.tokenProvider the token for each hello
    * @param options.role 'patient' or 'doctor': who the page expects to be (for wording before welcome)
    * @param options.link the patient's link as inspectLink saw it (window), or null
-   * @param options.onSignIn how a doctor signs in again, or null
+   * @param options.onSignIn how a person who came with their account (doctor, or patient signed in)
+   *   signs in again, or null for a patient who came with a join link
    */
   constructor({ visitId, socketUrl, tokenProvider, role, link, onSignIn, views, announcer }) {
     this.#visitId = visitId;
@@ -355,7 +356,7 @@ export class VisitCall {
     if (role !== 'doctor' && LINK_IS_SPENT.has(code)) {
       forgetJoinToken(this.#visitId);
     }
-    const notice = endNotice(code, { role, link: this.#link });
+    const notice = endNotice(code, { role, link: this.#link, signedIn: Boolean(this.#onSignIn) });
     this.#views.notice(notice, {
       onRetry: () => window.location.reload(),
       onSignIn: this.#onSignIn,
