@@ -15,10 +15,17 @@ import org.telehealth.signaling.visit.VisitDirectory;
 
 /**
  * Decides whether a verified caller may join a visit, and as whom. The appointment's doctor and
-        if (visit.ended()) {
-            throw new SignalingException(VISIT_ENDED, "this visit has ended");
-        }
-        return visit;
+ * admins host (role {@code doctor}). The visit's patient joins with the visit's current join link,
+ * or signed in to Keycloak (realm role {@code patient}) as the account scheduling named for the
+ * visit's patient: either way as the same participant, the patient record's id, so that opening
+ * the visit both ways resumes one participant instead of making two. A guest the doctor invited
+ * joins with a guest link of the same generation (role {@code guest}). Nobody joins a cancelled
+ * visit, nor one the directory knows is over (while the visit's room is there, the room itself
+ * refuses joins once a host ended it).
+ *
+ * <p>A Keycloak user who is neither doctor nor admin learns nothing about visits that are not
+ * theirs: an unknown visit, another patient's, and one whose patient has no account are refused
+ * alike.
  */
 @ApplicationScoped
 public class VisitAdmission {
@@ -58,6 +65,9 @@ public class VisitAdmission {
     private static Visit stillOpen(Visit visit) {
         if (visit.cancelled()) {
             throw new SignalingException(VISIT_CANCELLED, "this visit was cancelled");
+        }
+        if (visit.ended()) {
+            throw new SignalingException(VISIT_ENDED, "this visit has ended");
         }
         return visit;
     }
