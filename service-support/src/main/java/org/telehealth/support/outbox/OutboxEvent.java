@@ -1,4 +1,4 @@
-package org.telehealth.recording.outbox;
+package org.telehealth.support.outbox;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -9,7 +9,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.util.UUID;
 
-/** One event waiting in the outbox (table {@code outbox_event}) for the relay to send it to Kafka. */
+/**
+ * One event waiting in the outbox (table {@code outbox_event}) for the relay to send it to Kafka.
+ * Each service that uses the outbox creates the table in its own Flyway migrations, with the same
+ * columns; {@code seq}, {@code created_at} and {@code published_at} are filled by the database.
+ */
 @Entity
 @Table(name = "outbox_event")
 public class OutboxEvent extends PanacheEntityBase {

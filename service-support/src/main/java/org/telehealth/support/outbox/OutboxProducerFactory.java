@@ -1,6 +1,5 @@
-package org.telehealth.scheduling.outbox;
+package org.telehealth.support.outbox;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,16 +18,22 @@ import org.eclipse.microprofile.config.Config;
  * of its partition still went out would reach consumers after those later ones once the relay
  * sends it again. The relay gives up instead, by closing the producer (see {@link OutboxRelay}).
  */
-@ApplicationScoped
-public class OutboxProducerFactory {
+class OutboxProducerFactory {
 
     private final Config config;
+    private final String clientId;
 
-    public OutboxProducerFactory(Config config) {
+    OutboxProducerFactory(Config config, String clientId) {
         this.config = config;
+        this.clientId = clientId;
     }
 
     KafkaProducer<String, byte[]> create(Duration sendTimeout) {
+        return new KafkaProducer<>(settings(sendTimeout));
+    }
+
+    /** The producer's settings: the service's {@code kafka.*} ones, overridden where the relay's ordering needs it. */
+    Map<String, Object> settings(Duration sendTimeout) {
         Map<String, Object> settings = new HashMap<>();
         for (String name : config.getPropertyNames()) {
             if (name.startsWith("kafka.")) {
@@ -36,7 +41,7 @@ public class OutboxProducerFactory {
             }
         }
         int timeoutMs = (int) sendTimeout.toMillis();
-        settings.put(ProducerConfig.CLIENT_ID_CONFIG, "scheduling-outbox-relay");
+        settings.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         settings.put(ProducerConfig.ACKS_CONFIG, "all");
         settings.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         settings.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Math.min(timeoutMs, 3000));
@@ -45,6 +50,6 @@ public class OutboxProducerFactory {
         settings.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         settings.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         settings.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        return new KafkaProducer<>(settings);
+        return settings;
     }
 }

@@ -1,14 +1,16 @@
-package org.telehealth.recording.outbox;
+package org.telehealth.support.outbox;
 
-import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
-/** How the outbox relay sends events to Kafka. */
-@ConfigMapping(prefix = "recording.outbox")
-public interface OutboxRelayConfig {
+/**
+ * How the outbox relay sends events to Kafka. Not a mapping itself: each service maps it under its
+ * own prefix with an empty {@code @ConfigMapping} interface extending this one (today
+ * {@code scheduling.outbox} and {@code recording.outbox}).
+ */
+public interface OutboxRelaySettings {
 
-    /** How often the relay looks for events to send (read by the relay's {@code @Scheduled}). */
+    /** How often the relay looks for events to send (read by the service's {@code @Scheduled} relay job). */
     @WithDefault("1s")
     Duration pollInterval();
 

@@ -1,11 +1,8 @@
-package org.telehealth.scheduling.outbox;
+package org.telehealth.support.outbox;
 
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -23,6 +20,7 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,17 +41,21 @@ import org.jboss.logging.Logger;
  * and a round that does not get everything acknowledged in time closes its producer at once,
  * dropping what it still holds, before the next round sends those events again with a new one.
  * Blocking JDBC on a scheduler worker thread keeps this simple; the request path never waits for it.
+ *
+ * <p>Not a bean: each service runs one from a small {@code @Scheduled} job of its own, which gives it
+ * the service's name (metrics {@code <service>.outbox.published} and
+ * {@code <service>.outbox.send.failures}, Kafka client id {@code <service>-outbox-relay}), its
+ * advisory lock key and its settings, and closes it at shutdown.
  */
-@ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Key of the advisory lock that makes the relay single across instances ("outbox" in ASCII). */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
     private static final int MAX_ROUNDS_PER_RUN = 50;
 
+    /** Key of the advisory lock that makes the relay single across the service's instances. */
+    private final long lockKey;
     private final AgroalDataSource dataSource;
-    private final OutboxRelayConfig config;
+    private final OutboxRelaySettings settings;
     private final OutboxProducerFactory producers;
     /** The producer of the rounds since the last one given up; made when needed, used by one round at a time. */
     private volatile KafkaProducer<String, byte[]> producer;
@@ -61,21 +63,28 @@ public class OutboxRelay {
     private final Counter failedRounds;
     private volatile boolean kafkaWasDown;
 
-    public OutboxRelay(AgroalDataSource dataSource, OutboxRelayConfig config, OutboxProducerFactory producers,
-            MeterRegistry metrics) {
+    /**
+     * @param service  the service's name, prefix of the relay's metrics and Kafka client id
+     * @param lockKey  key of the PostgreSQL advisory lock the rounds hold; one per database, kept as it is
+     *                 (instances of two versions of a service must agree on it)
+     * @param settings the service's outbox settings
+     * @param kafka    the service's configuration, whose {@code kafka.*} settings the producer uses
+     */
+    public OutboxRelay(String service, long lockKey, OutboxRelaySettings settings, AgroalDataSource dataSource,
+            Config kafka, MeterRegistry metrics) {
+        this.lockKey = lockKey;
         this.dataSource = dataSource;
-        this.config = config;
-        this.producers = producers;
-        this.published = metrics.counter("scheduling.outbox.published");
-        this.failedRounds = metrics.counter("scheduling.outbox.send.failures");
+        this.settings = settings;
+        this.producers = new OutboxProducerFactory(kafka, service + "-outbox-relay");
+        this.published = metrics.counter(service + ".outbox.published");
+        this.failedRounds = metrics.counter(service + ".outbox.send.failures");
     }
 
-    @Scheduled(every = "${scheduling.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "outbox-relay")
-    void relay() {
+    /** Runs rounds until one sends less than a full batch (at most 50); call from one thread at a time. */
+    public void relay() {
         for (int round = 0; round < MAX_ROUNDS_PER_RUN; round++) {
             int sent = relayRound();
-            if (sent < config.batchSize()) {
+            if (sent < settings.batchSize()) {
                 return;
             }
         }
@@ -107,9 +116,9 @@ public class OutboxRelay {
         }
     }
 
-    private static boolean tryLock(Connection connection) throws SQLException {
+    private boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, RELAY_LOCK);
+            lock.setLong(1, lockKey);
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
@@ -121,7 +130,7 @@ public class OutboxRelay {
         try (PreparedStatement select = connection.prepareStatement(
                 "select seq, event_id, topic, record_key, event_type, payload from outbox_event "
                         + "where published_at is null order by seq limit ?")) {
-            select.setInt(1, config.batchSize());
+            select.setInt(1, settings.batchSize());
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     batch.add(new PendingEvent(rows.getLong(1), rows.getObject(2, UUID.class), rows.getString(3),
@@ -135,7 +144,7 @@ public class OutboxRelay {
     /** Sends the batch and returns the seqs of the acknowledged prefix; gives the producer up unless all were. */
     private List<Long> send(List<PendingEvent> batch) {
         if (producer == null) {
-            producer = producers.create(config.sendTimeout());
+            producer = producers.create(settings.sendTimeout());
         }
         List<Future<RecordMetadata>> sends = new ArrayList<>(batch.size());
         try {
@@ -154,7 +163,7 @@ public class OutboxRelay {
             kafkaDown(e);
         }
         List<Long> acknowledged = new ArrayList<>(sends.size());
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < sends.size(); i++) {
             try {
                 sends.get(i).get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -229,13 +238,13 @@ public class OutboxRelay {
     private void deleteOldPublished(Connection connection) throws SQLException {
         try (PreparedStatement delete = connection.prepareStatement(
                 "delete from outbox_event where published_at < now() - make_interval(secs => ?)")) {
-            delete.setDouble(1, config.keepPublished().toSeconds());
+            delete.setDouble(1, settings.keepPublished().toSeconds());
             delete.executeUpdate();
         }
     }
 
-    @PreDestroy
-    void close() {
+    /** Closes the producer, giving what it still holds up to 5 s; call at shutdown. */
+    public void close() {
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
         }
