@@ -9,18 +9,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A visit page (signaling-service's patient or doctor page) in a real Chromium, driven as a person
- * would: by the ids and texts on the page. Shared by signaling's page tests and the platform's
- * journey test, so both drive the same page the same way.
+ * A visit page (signaling-service's patient or doctor page) in a real browser (Chromium unless a test
+ * hands it another {@link TestBrowser}, such as {@link FirefoxBrowser}), driven as a person would: by
+ * the ids and texts on the page. Shared by signaling's page tests and the platform's journey test, so
+ * both drive the same page the same way, in whichever browser.
  */
 public final class VisitPageDriver implements AutoCloseable {
 
     public static final Duration WAIT = Duration.ofSeconds(20);
 
-    private final ChromiumBrowser browser;
+    private final TestBrowser browser;
     private final String name;
 
-    private VisitPageDriver(ChromiumBrowser browser, String name) {
+    private VisitPageDriver(TestBrowser browser, String name) {
         this.browser = browser;
         this.name = name;
     }
@@ -29,8 +30,11 @@ public final class VisitPageDriver implements AutoCloseable {
         return new VisitPageDriver(ChromiumBrowser.start(), name);
     }
 
-    /** Drives a browser that is already open (signed in elsewhere first, say); closing this closes it. */
-    public static VisitPageDriver in(ChromiumBrowser browser, String name) {
+    /**
+     * Drives a browser that is already open (signed in elsewhere first, say, or a Firefox); closing
+     * this closes it.
+     */
+    public static VisitPageDriver in(TestBrowser browser, String name) {
         return new VisitPageDriver(browser, name);
     }
 
@@ -65,11 +69,26 @@ public final class VisitPageDriver implements AutoCloseable {
     public void click(String selector) throws IOException, InterruptedException {
         browser.waitFor(WAIT, "const e = document.querySelector(arguments[0]); return !!e && !e.disabled && e.getClientRects().length > 0;",
                 selector);
-        browser.click(selector);
+        if (browser instanceof ChromiumBrowser chromium) {
+            chromium.click(selector);
+        } else {
+            // what a click on a button does: its click event, and a submit button's form submission
+            browser.execute("document.querySelector(arguments[0]).click();", selector);
+        }
     }
 
     public void type(String selector, String text) throws IOException, InterruptedException {
-        browser.type(selector, text);
+        if (browser instanceof ChromiumBrowser chromium) {
+            chromium.type(selector, text);
+        } else {
+            // what typing leaves behind: the focused field holds the text and has fired its input event
+            browser.execute("""
+                    const field = document.querySelector(arguments[0]);
+                    field.focus();
+                    field.value += arguments[1];
+                    field.dispatchEvent(new InputEvent('input', { bubbles: true, data: arguments[1], inputType: 'insertText' }));""",
+                    selector, text);
+        }
     }
 
     /** The device check: turns camera and microphone on and waits for the camera picture. */
@@ -81,14 +100,15 @@ public final class VisitPageDriver implements AutoCloseable {
 
     /** The microphone meter's values, read every 100 ms for two seconds. */
     public List<Double> micLevels() throws IOException, InterruptedException {
-        JsonNode values = browser.executeAsync(Duration.ofSeconds(10), """
-                const done = arguments[arguments.length - 1];
+        JsonNode values = browser.execute("""
                 const meter = document.getElementById('mic-level');
                 const values = [];
-                const timer = setInterval(() => {
-                  values.push(meter.value);
-                  if (values.length === 20) { clearInterval(timer); done(values); }
-                }, 100);""");
+                return new Promise(done => {
+                  const timer = setInterval(() => {
+                    values.push(meter.value);
+                    if (values.length === 20) { clearInterval(timer); done(values); }
+                  }, 100);
+                });""");
         List<Double> levels = new ArrayList<>();
         values.forEach(value -> levels.add(value.asDouble()));
         return levels;
@@ -120,11 +140,14 @@ public final class VisitPageDriver implements AutoCloseable {
         return labels;
     }
 
-    /** Keeps a screenshot beside the surefire reports, for a failed test. */
+    /** Keeps a screenshot beside the surefire reports, for a failed test (Chromium's only: other browsers keep none). */
     public void screenshot(String test) {
+        if (!(browser instanceof ChromiumBrowser chromium)) {
+            return;
+        }
         try {
             Path folder = Files.createDirectories(Path.of("target", "visit-page-screenshots"));
-            Files.write(folder.resolve(test + "-" + name + ".png"), browser.screenshot());
+            Files.write(folder.resolve(test + "-" + name + ".png"), chromium.screenshot());
         } catch (IOException | InterruptedException | RuntimeException ignored) {
             // a missing screenshot must not hide the failure itself
         }
