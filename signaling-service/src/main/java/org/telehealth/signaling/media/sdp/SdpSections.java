@@ -15,7 +15,9 @@ import org.telehealth.signaling.protocol.SignalingException;
  * <pre>
  * v=0                                  session part: a direction here is every section's default
  * ...
- * m=video 9 UDP/TLS/RTP/SAVPF 96 97    a section: kind, port (0 = rejected)
+ * m=video 9 UDP/TLS/RTP/SAVPF 96 97    a section: kind, port (0 = rejected, unless bundle-only)
+ * a=bundle-only                        port 0 here only means "on the bundle's transport" (RFC 8843):
+ *                                      Firefox offers every section but the first so
  * a=mid:1
  * a=sendonly                           direction (default sendrecv)
  * a=msid:&lt;stream id&gt; &lt;track id&gt;         or a=ssrc:&lt;ssrc&gt; msid:&lt;stream id&gt; &lt;track id&gt;
@@ -26,6 +28,8 @@ public final class SdpSections {
 
     private static final Set<String> DIRECTIONS = Set.of("sendrecv", "sendonly", "recvonly", "inactive");
     private static final String NO_STREAM = "-";
+    /** The placeholder port browsers write for a section that shares the bundle's transport. */
+    private static final int BUNDLED_PORT = 9;
 
     private SdpSections() {
     }
@@ -86,6 +90,7 @@ public final class SdpSections {
         private String streamId;
         private String ssrcStreamId;
         private boolean screen;
+        private boolean bundleOnly;
 
         Builder(String media, String defaultDirection) {
             String[] fields = media.strip().split(" +");
@@ -97,6 +102,8 @@ public final class SdpSections {
         void attribute(String attribute) {
             if (DIRECTIONS.contains(attribute)) {
                 direction = attribute;
+            } else if ("bundle-only".equals(attribute.strip())) {
+                bundleOnly = true;
             } else if (attribute.startsWith("mid:")) {
                 mid = attribute.substring(4).strip();
             } else if (attribute.startsWith("msid:") && streamId == null) {
@@ -115,7 +122,8 @@ public final class SdpSections {
 
         SdpSection build() {
             String stream = streamId != null ? streamId : ssrcStreamId;
-            return new SdpSection(kind, port, mid, direction, stream == null || NO_STREAM.equals(stream) ? null : stream,
+            int effectivePort = port == 0 && bundleOnly ? BUNDLED_PORT : port;
+            return new SdpSection(kind, effectivePort, mid, direction, stream == null || NO_STREAM.equals(stream) ? null : stream,
                     screen);
         }
 

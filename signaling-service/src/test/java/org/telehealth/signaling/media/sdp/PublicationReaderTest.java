@@ -48,6 +48,22 @@ class PublicationReaderTest {
     }
 
     @Test
+    void shouldCountABundleOnlySectionOnPortZeroAsSentAsFirefoxOffersIt() {
+        // Firefox puts every section but the first on port 0 with a=bundle-only (RFC 8843): not rejected
+        String firefox = String.join("\r\n", "v=0", "o=mozilla...THIS_IS_SDPARTA-99.0 1 0 IN IP4 0.0.0.0", "s=-", "t=0 0",
+                "a=group:BUNDLE 0 1", "a=sendrecv",
+                "m=audio 9 UDP/TLS/RTP/SAVPF 109", "a=mid:0", "a=sendrecv", "a=msid:{fx-stream} {fx-mic}",
+                "m=video 0 UDP/TLS/RTP/SAVPF 120", "a=bundle-only", "a=mid:1", "a=sendrecv", "a=msid:{fx-stream} {fx-cam}", "");
+        String answer = String.join("\r\n", "v=0", "m=audio 10000 UDP/TLS/RTP/SAVPF 109", "a=mid:0", "a=recvonly",
+                "m=video 10000 UDP/TLS/RTP/SAVPF 120", "a=mid:1", "a=recvonly", "");
+
+        assertThat(PublicationReader.read(firefox, answer).tracks()).containsExactly(
+                new Track(Kind.AUDIO, "{fx-stream}", false), new Track(Kind.VIDEO, "{fx-stream}", false));
+        assertThat(PublicationReader.read(firefox.replace("a=bundle-only\r\n", ""), answer).tracks())
+                .as("port 0 without bundle-only is a rejected section").extracting(Track::kind).containsExactly(Kind.AUDIO);
+    }
+
+    @Test
     void shouldReadTheStreamIdOfSsrcLinesAndNoneOfADash() {
         String offer = String.join("\n", "v=0", "m=audio 9 RTP/SAVPF 111", "a=mid:a", "a=ssrc:1 cname:x",
                 "a=ssrc:1 msid:ssrc-stream t", "m=video 9 RTP/SAVPF 96", "a=mid:v", "a=msid:- t2", "");
