@@ -154,8 +154,7 @@ class RecordingConsentTest {
     void shouldStopWhenTheDoctorStopsAndRefuseASecondStop() throws Exception {
         Call call = call();
         UUID recordingId = start(call);
-        call.patient.send(consent(recordingId, true));
-        RecordingTopic.publish(bootstrap, new RecordingStarted(recordingId, call.visitId, Instant.now()));
+        consentAndStart(call, recordingId);
         call.patient.await("recording-state", m -> m.path("state").asText().equals("recording"));
 
         call.doctor.send("{\"type\":\"recording-stop\"}");
@@ -182,8 +181,7 @@ class RecordingConsentTest {
     void shouldStopTheRecordingWhenSomeoneNewEntersTheCall() throws Exception {
         Call call = call();
         UUID recordingId = start(call);
-        call.patient.send(consent(recordingId, true));
-        RecordingTopic.publish(bootstrap, new RecordingStarted(recordingId, call.visitId, Instant.now()));
+        consentAndStart(call, recordingId);
         call.doctor.await("recording-state", m -> m.path("state").asText().equals("recording"));
         UUID guestId = UUID.randomUUID();
         TestSocket guest = TestSocket.open(base, call.visitId).hello(JoinLinks.forGuest(guestId, call.visitId, 0));
@@ -227,8 +225,7 @@ class RecordingConsentTest {
     void shouldLetAParticipantWithdrawTheirConsentWhileRecording() throws Exception {
         Call call = call();
         UUID recordingId = start(call);
-        call.patient.send(consent(recordingId, true));
-        RecordingTopic.publish(bootstrap, new RecordingStarted(recordingId, call.visitId, Instant.now()));
+        consentAndStart(call, recordingId);
         call.patient.await("recording-state", m -> m.path("state").asText().equals("recording"));
 
         call.patient.send(consent(recordingId, false));
@@ -422,5 +419,16 @@ class RecordingConsentTest {
         void abort() {
             all().forEach(TestSocket::abort);
         }
+    }
+
+    /**
+     * The patient accepts, and once both consents are on the topic the recording starts, as
+     * recording-service starts it only after reading every consent (publishing the start at once
+     * could put it before the patient's consent on the topic).
+     */
+    private void consentAndStart(Call call, UUID recordingId) {
+        call.patient.send(consent(recordingId, true));
+        RecordingTopic.eventsUntil(bootstrap, call.visitId, "recording.consent-recorded", 2);
+        RecordingTopic.publish(bootstrap, new RecordingStarted(recordingId, call.visitId, Instant.now()));
     }
 }
